@@ -1,0 +1,324 @@
+//! Signing in and out, API tokens, and the users of the network.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Params, Version};
+use base64::Engine;
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+use soleil_domain::{AuditAction, Email, NewUser, OrganisationId, Role, User, UserId};
+use soleil_store::network::UserFilter;
+use soleil_store::{Page, StoreError, auth, network};
+
+use crate::audit::{event, record};
+use crate::{App, AppError, AppResult, Operation, authorize};
+
+/// Failed sign-ins allowed per e-mail in [`LOCKOUT_MINUTES`].
+pub const MAX_LOGIN_FAILURES: i64 = 5;
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+/// A browser session just opened: the secret goes in the cookie, once.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf_token: String,
+    pub user: User,
+}
+
+/// The signed-in user behind a session cookie.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub user: User,
+    pub csrf_token: String,
+    pub language: String,
+}
+
+/// A fresh random secret, URL-safe.
+fn secret() -> String {
+    let mut bytes = [0_u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Secrets are stored hashed: a stolen database opens no session.
+fn hash_secret(secret: &str) -> String {
+    let digest = Sha256::digest(secret.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the admin types to create a user.
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+pub struct UserInput {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub organisation_id: Option<OrganisationId>,
+    pub password: String,
+}
+
+impl App {
+    fn argon2(&self) -> AppResult<Argon2<'static>> {
+        let params = Params::new(self.settings.password_memory_kib, 2, 1, None)
+            .map_err(|_| AppError::conflict("password_settings"))?;
+        Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
+    }
+
+    /// An Argon2id hash of a password, with a fresh salt.
+    pub fn hash_password(&self, password: &str) -> AppResult<String> {
+        let salt = SaltString::generate(&mut OsRng);
+        self.argon2()?
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|_| AppError::conflict("password_hash_failed"))
+    }
+
+    fn password_matches(&self, password: &str, hash: &str) -> bool {
+        let Ok(parsed) = PasswordHash::new(hash) else {
+            return false;
+        };
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    }
+
+    /// Checks a password and opens a session. Too many failures for one
+    /// e-mail lock it for a while, whatever the password.
+    pub async fn sign_in(&self, email: &str, password: &str, language: &str) -> AppResult<NewSession> {
+        let email = Email::parse(email).ok_or(AppError::BadCredentials)?;
+        let now = Utc::now();
+        let mut tx = self.store.begin().await?;
+        let failures = auth::login_failures_since(
+            tx.conn(),
+            email.as_str(),
+            now - Duration::minutes(LOCKOUT_MINUTES),
+        )
+        .await?;
+        if failures >= MAX_LOGIN_FAILURES {
+            return Err(AppError::RateLimited {
+                retry_after_minutes: LOCKOUT_MINUTES,
+            });
+        }
+        let found = network::user_by_email(tx.conn(), email.as_str()).await?;
+        let user = match found {
+            Some((user, hash)) if user.active && self.password_matches(password, &hash) => user,
+            _ => {
+                auth::record_login_failure(tx.conn(), email.as_str(), now).await?;
+                let failed = event(
+                    None,
+                    AuditAction::LoginFailed,
+                    "user",
+                    None,
+                    None,
+                    Some(format!("sign-in refused for {}", email.as_str())),
+                );
+                soleil_store::audit::append(tx.conn(), &failed).await?;
+                tx.commit().await?;
+                return Err(AppError::BadCredentials);
+            }
+        };
+        let session = NewSession {
+            token: secret(),
+            csrf_token: secret(),
+            user: user.clone(),
+        };
+        let expires = now + Duration::hours(self.settings.session_hours);
+        auth::insert_session(
+            tx.conn(),
+            &hash_secret(&session.token),
+            user.id,
+            &session.csrf_token,
+            language,
+            now,
+            expires,
+        )
+        .await?;
+        auth::clear_login_failures(tx.conn(), email.as_str()).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::Login,
+            "user",
+            user.id,
+            user.region,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(session)
+    }
+
+    /// The session behind a cookie, if it is still valid.
+    pub async fn session(&self, token: &str) -> AppResult<Option<Session>> {
+        let mut handle = self.store.handle().await?;
+        let row = auth::live_session(handle.conn(), &hash_secret(token), Utc::now()).await?;
+        Ok(row.map(|row| Session {
+            user: row.user,
+            csrf_token: row.csrf_token,
+            language: row.language,
+        }))
+    }
+
+    pub async fn set_session_language(&self, token: &str, language: &str) -> AppResult<()> {
+        let mut handle = self.store.handle().await?;
+        auth::set_session_language(handle.conn(), &hash_secret(token), language).await?;
+        Ok(())
+    }
+
+    pub async fn sign_out(&self, token: &str, user: &User) -> AppResult<()> {
+        let mut tx = self.store.begin().await?;
+        auth::revoke_session(tx.conn(), &hash_secret(token), Utc::now()).await?;
+        record(
+            &mut tx,
+            user,
+            AuditAction::Logout,
+            "user",
+            user.id,
+            user.region,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The user an API bearer token belongs to.
+    pub async fn token_user(&self, token: &str) -> AppResult<Option<User>> {
+        let mut handle = self.store.handle().await?;
+        Ok(auth::api_token_user(handle.conn(), &hash_secret(token)).await?)
+    }
+
+    /// Issues an API token for a user (from the command line, by an operator
+    /// of the server). The token is shown once and stored hashed.
+    pub async fn create_api_token(&self, email: &str) -> AppResult<String> {
+        let email = Email::parse(email).ok_or(AppError::NotFound("user"))?;
+        let mut tx = self.store.begin().await?;
+        let (user, _) = network::user_by_email(tx.conn(), email.as_str())
+            .await?
+            .ok_or(AppError::NotFound("user"))?;
+        let token = format!("slt_{}", secret());
+        auth::insert_api_token(tx.conn(), &hash_secret(&token), user.id, Utc::now()).await?;
+        record(
+            &mut tx,
+            &user,
+            AuditAction::TokenCreated,
+            "user",
+            user.id,
+            user.region,
+            None,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// Creates a user on behalf of an admin.
+    pub async fn create_user(&self, actor: &User, input: &UserInput) -> AppResult<User> {
+        authorize(actor, Operation::CreateUser)?;
+        let user = self.insert_user(Some(actor), input).await?;
+        Ok(user)
+    }
+
+    /// Creates a user from the command line, where no one is signed in yet.
+    pub async fn create_user_unattended(&self, input: &UserInput) -> AppResult<User> {
+        self.insert_user(None, input).await
+    }
+
+    async fn insert_user(&self, actor: Option<&User>, input: &UserInput) -> AppResult<User> {
+        let new = NewUser::parse(
+            &input.email,
+            &input.display_name,
+            input.role,
+            input.organisation_id,
+            &input.password,
+        )?;
+        let hash = self.hash_password(&input.password)?;
+        let mut tx = self.store.begin().await?;
+        let region = match new.organisation_id {
+            Some(id) => Some(
+                network::organisation(tx.conn(), id)
+                    .await?
+                    .ok_or_else(|| soleil_domain::Invalid::single("organisation_id", "unknown_organisation"))?
+                    .region,
+            ),
+            None => None,
+        };
+        let user = User {
+            id: UserId::new(),
+            email: new.email.as_str().to_owned(),
+            display_name: new.display_name,
+            role: new.role,
+            organisation_id: new.organisation_id,
+            region: if new.role.is_network_wide() { None } else { region },
+            active: true,
+            created_at: Utc::now(),
+        };
+        match network::insert_user(tx.conn(), &user, &hash).await {
+            Err(StoreError::Conflict(_)) => {
+                return Err(soleil_domain::Invalid::single("email", "email_taken").into());
+            }
+            other => other?,
+        }
+        let detail = Some(format!("role {}", user.role));
+        let audit = event(
+            actor,
+            AuditAction::Create,
+            "user",
+            Some(user.id.to_string()),
+            user.region,
+            detail,
+        );
+        soleil_store::audit::append(tx.conn(), &audit).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// Turns a user's access on or off; sessions of an inactive user stop working.
+    pub async fn set_user_active(&self, actor: &User, id: UserId, active: bool) -> AppResult<User> {
+        authorize(actor, Operation::UpdateUser)?;
+        let mut tx = self.store.begin().await?;
+        let mut user = network::user(tx.conn(), id)
+            .await?
+            .ok_or(AppError::NotFound("user"))?;
+        if user.id == actor.id && !active {
+            return Err(AppError::conflict("cannot_deactivate_self"));
+        }
+        network::set_user_active(tx.conn(), id, active).await?;
+        user.active = active;
+        let detail = Some(if active { "activated" } else { "deactivated" }.to_owned());
+        record(
+            &mut tx,
+            actor,
+            AuditAction::Update,
+            "user",
+            id,
+            user.region,
+            detail,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    /// Users an actor may pick from: all for admins, their region otherwise.
+    pub async fn users(&self, actor: &User, filter: &UserFilter, page: Page) -> AppResult<(Vec<User>, i64)> {
+        authorize(actor, Operation::ListUsers)?;
+        let mut filter = filter.clone();
+        if actor.role != Role::Admin {
+            filter.region = actor.region;
+        }
+        let mut handle = self.store.handle().await?;
+        Ok(network::users(handle.conn(), &filter, page).await?)
+    }
+
+    pub async fn user(&self, actor: &User, id: UserId) -> AppResult<User> {
+        authorize(actor, Operation::ReadUser)?;
+        let mut handle = self.store.handle().await?;
+        let user = network::user(handle.conn(), id)
+            .await?
+            .ok_or(AppError::NotFound("user"))?;
+        if actor.role != Role::Admin && user.region != actor.region {
+            return Err(AppError::NotFound("user"));
+        }
+        Ok(user)
+    }
+}

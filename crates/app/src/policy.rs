@@ -1,0 +1,126 @@
+//! Who may do what: the one place SOLEIL decides authorisation.
+//!
+//! Two questions, always asked in this order:
+//! 1. may this role use this operation at all ([`permits`])? The match is
+//!    exhaustive, so a new [`Operation`] without a rule does not compile;
+//! 2. which records may this user see ([`scope`])? Lists and reads are
+//!    filtered by it in the store, so a record outside it does not exist for
+//!    the caller. Record-level rules for changes (the case's own manager, a
+//!    plan's reviewers) are the `may_*` functions below.
+//!
+//! Nothing crosses regions: every scope is bounded by the user's region.
+
+use soleil_domain::{Case, CaseState, Plan, Role, User};
+use soleil_store::Scope;
+
+/// Every operation of the API and the pages, named after what it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr)]
+pub enum Operation {
+    ListRegions,
+    ReadOwnAccount,
+    ListOrganisations,
+    ReadOrganisation,
+    CreateOrganisation,
+    ListUsers,
+    ReadUser,
+    CreateUser,
+    UpdateUser,
+    CreatePerson,
+    ListPersons,
+    ReadPerson,
+    CreateScreening,
+    ReadScreening,
+    UpdateScreening,
+    SendScreening,
+    ViewQueue,
+    ListCases,
+    ReadCase,
+    RecordAssessment,
+    TransitionCase,
+    ManageTeam,
+    ReadPlan,
+    DraftPlan,
+    ReviewPlan,
+    RecordAgreement,
+    UpdateAction,
+    ReadAudit,
+    ReadStatistics,
+}
+
+/// Whether a role may use an operation at all.
+pub fn permits(role: Role, operation: Operation) -> bool {
+    use Operation::*;
+    use Role::*;
+    match operation {
+        ListRegions | ReadOwnAccount | ListOrganisations | ReadOrganisation => true,
+        CreateOrganisation | CreateUser | UpdateUser => role == Admin,
+        // Secretariat and case managers pick case managers and team members.
+        ListUsers | ReadUser => matches!(role, Admin | Secretariat | CaseManager),
+        CreatePerson | CreateScreening | UpdateScreening | SendScreening => {
+            matches!(role, Frontline | Secretariat | CaseManager)
+        }
+        ListPersons | ReadPerson | ReadScreening | ListCases | ReadCase | ReadPlan => {
+            matches!(role, Frontline | Secretariat | CaseManager | Service)
+        }
+        ViewQueue | RecordAssessment => role == Secretariat,
+        TransitionCase | ManageTeam => matches!(role, Secretariat | CaseManager),
+        DraftPlan | RecordAgreement => role == CaseManager,
+        ReviewPlan => matches!(role, Service | CaseManager | Secretariat),
+        UpdateAction => matches!(role, CaseManager | Service),
+        ReadAudit => matches!(role, Admin | Auditor),
+        ReadStatistics => matches!(role, Coordinator | Secretariat),
+    }
+}
+
+/// The identifying records a user may see.
+pub fn scope(user: &User) -> Scope {
+    match (user.role, user.region) {
+        (Role::Secretariat, Some(region)) => Scope::Region(region),
+        (Role::Frontline | Role::CaseManager | Role::Service, Some(region)) => Scope::Member {
+            user: user.id,
+            region,
+        },
+        _ => Scope::Nothing,
+    }
+}
+
+/// The case's own manager.
+pub fn manages(user: &User, case: &Case) -> bool {
+    case.case_manager_id == Some(user.id)
+}
+
+/// The regional secretariat of the case.
+pub fn is_secretariat_of(user: &User, case: &Case) -> bool {
+    user.role == Role::Secretariat && user.region == Some(case.region)
+}
+
+/// Who may move a case by hand (the plan's own steps have their rules).
+pub fn may_transition(user: &User, case: &Case, to: CaseState) -> bool {
+    match (case.state, to) {
+        (_, CaseState::Closed) => is_secretariat_of(user, case) || manages(user, case),
+        (CaseState::Reported, CaseState::Assessing) | (CaseState::Emergency, CaseState::Planning) => {
+            is_secretariat_of(user, case)
+        }
+        _ => manages(user, case),
+    }
+}
+
+/// Who may add and remove members of the zonal working group.
+pub fn may_manage_team(user: &User, case: &Case) -> bool {
+    is_secretariat_of(user, case) || manages(user, case)
+}
+
+/// A reviewer named on the version under review.
+pub fn may_review(user: &User, plan: &Plan) -> bool {
+    plan.reviewers.contains(&user.id)
+}
+
+/// The case manager, or a team member of the organisation responsible.
+pub fn may_update_action(
+    user: &User,
+    case: &Case,
+    on_team: bool,
+    responsible: soleil_domain::OrganisationId,
+) -> bool {
+    manages(user, case) || (on_team && user.organisation_id == Some(responsible))
+}

@@ -1,0 +1,33 @@
+//! The SOLEIL domain: the words of the referral pathway as types, the case
+//! state machine and the rules that need no I/O. Everything else builds on it.
+
+pub mod macros;
+
+pub mod audit;
+pub mod case;
+pub mod organisation;
+pub mod person;
+pub mod plan;
+pub mod region;
+pub mod screening;
+pub mod user;
+pub mod validation;
+
+pub use audit::{AuditAction, AuditEvent, AuditEventId};
+pub use case::{
+    Assessment, AssessmentInput, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState,
+    ClosingReason, Decision, TransitionRefused,
+};
+pub use organisation::{NewOrganisation, Organisation, OrganisationId, OrganisationKind};
+pub use person::{NewPerson, Person, PersonId, PersonInput, Sex};
+pub use plan::{
+    Action, ActionId, ActionInput, ActionStatus, Need, NeedArea, NeedId, NeedInput, Plan, PlanContent,
+    PlanId, PlanInput, PlanStatus, PlanVersion, Review, ReviewId, ReviewVerdict,
+};
+pub use region::{Region, RegionCode};
+pub use screening::{
+    Answer, ContactChannel, DeclaredLegalStatus, FirstProfile, FirstProfileInput, IndicatorSheet, Priority,
+    Screening, ScreeningId, ScreeningStatus, UrgentNeeds, WorkSector,
+};
+pub use user::{Email, NewUser, Role, User, UserId};
+pub use validation::{FieldError, Invalid};

@@ -1,0 +1,25 @@
+//! SOLEIL persistence: the only code that knows SQL.
+//!
+//! One [`Store`] over embedded SQLite (the default) or PostgreSQL, chosen by
+//! the database URL. Queries are written once with `$1` placeholders, which
+//! both engines accept, and run on the concrete driver of the backend in use
+//! through the [`on!`] macro. Writes happen in a [`Tx`]; reads may use a
+//! pooled [`Handle`]. Both hand out a [`Conn`], which every query takes.
+
+mod db;
+mod error;
+mod filter;
+
+pub mod audit;
+pub mod auth;
+pub mod cases;
+pub mod network;
+pub mod persons;
+pub mod plans;
+pub mod screenings;
+
+pub use db::{Backend, Conn, Handle, Store, Tx};
+pub use error::StoreError;
+pub use filter::{Page, Scope};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,155 @@
+//! The network: organisations and the users who act for them.
+
+use soleil_domain::{Organisation, OrganisationId, OrganisationKind, RegionCode, Role, User, UserId};
+
+use sqlx::AssertSqlSafe;
+
+use crate::filter::{Value, Where, bind_where};
+use crate::{Conn, Page, Result, on};
+
+pub async fn insert_organisation(conn: Conn<'_>, organisation: &Organisation) -> Result<()> {
+    on!(conn, c => sqlx::query(
+        "INSERT INTO organisations (id, name, kind, region, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(organisation.id)
+    .bind(&organisation.name)
+    .bind(organisation.kind)
+    .bind(organisation.region)
+    .bind(organisation.created_at)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn organisation(conn: Conn<'_>, id: OrganisationId) -> Result<Option<Organisation>> {
+    let sql = "SELECT id, name, kind, region, created_at FROM organisations WHERE id = $1";
+    Ok(on!(conn, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationFilter {
+    pub region: Option<RegionCode>,
+    pub kind: Option<OrganisationKind>,
+    pub search: Option<String>,
+}
+
+pub async fn organisations(
+    conn: Conn<'_>,
+    filter: &OrganisationFilter,
+    page: Page,
+) -> Result<(Vec<Organisation>, i64)> {
+    let mut w = Where::default();
+    if let Some(region) = filter.region {
+        w.and("region = {}", Value::Text(region.as_str().into()));
+    }
+    if let Some(kind) = filter.kind {
+        w.and("kind = {}", Value::Text(kind.as_str().into()));
+    }
+    if let Some(text) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        w.search(&["name"], text);
+    }
+    let list = format!(
+        "SELECT id, name, kind, region, created_at FROM organisations {} ORDER BY region, name {}",
+        w.sql(),
+        w.paging()
+    );
+    let count = format!("SELECT COUNT(*) FROM organisations {}", w.sql());
+    on!(conn, c => {
+        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
+        Ok((items, total))
+    })
+}
+
+const USER_COLUMNS: &str = "id, email, display_name, role, organisation_id, region, active, created_at";
+
+pub async fn insert_user(conn: Conn<'_>, user: &User, password_hash: &str) -> Result<()> {
+    on!(conn, c => sqlx::query(
+        "INSERT INTO users (id, email, display_name, password_hash, role, organisation_id, region, active, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(user.id)
+    .bind(&user.email)
+    .bind(&user.display_name)
+    .bind(password_hash)
+    .bind(user.role)
+    .bind(user.organisation_id)
+    .bind(user.region)
+    .bind(user.active)
+    .bind(user.created_at)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn user(conn: Conn<'_>, id: UserId) -> Result<Option<User>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    Ok(on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(c).await)?)
+}
+
+/// A user and their password hash, for signing in.
+pub async fn user_by_email(conn: Conn<'_>, email: &str) -> Result<Option<(User, String)>> {
+    let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE email = $1");
+    on!(conn, c => {
+        let found = sqlx::query_as::<_, UserWithHash>(AssertSqlSafe(sql.as_str())).bind(email).fetch_optional(c).await?;
+        Ok(found.map(|u| (u.user, u.password_hash)))
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct UserWithHash {
+    #[sqlx(flatten)]
+    user: User,
+    password_hash: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    pub region: Option<RegionCode>,
+    pub organisation: Option<OrganisationId>,
+    pub role: Option<Role>,
+    pub search: Option<String>,
+}
+
+pub async fn users(conn: Conn<'_>, filter: &UserFilter, page: Page) -> Result<(Vec<User>, i64)> {
+    let mut w = Where::default();
+    if let Some(region) = filter.region {
+        w.and("region = {}", Value::Text(region.as_str().into()));
+    }
+    if let Some(organisation) = filter.organisation {
+        w.and("organisation_id = {}", Value::Uuid(organisation.0));
+    }
+    if let Some(role) = filter.role {
+        w.and("role = {}", Value::Text(role.as_str().into()));
+    }
+    if let Some(text) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
+        w.search(&["email", "display_name"], text);
+    }
+    let list = format!(
+        "SELECT {USER_COLUMNS} FROM users {} ORDER BY display_name, email {}",
+        w.sql(),
+        w.paging()
+    );
+    let count = format!("SELECT COUNT(*) FROM users {}", w.sql());
+    on!(conn, c => {
+        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
+        Ok((items, total))
+    })
+}
+
+pub async fn set_user_active(conn: Conn<'_>, id: UserId, active: bool) -> Result<()> {
+    on!(conn, c => sqlx::query("UPDATE users SET active = $2 WHERE id = $1").bind(id).bind(active).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+pub async fn set_password_hash(conn: Conn<'_>, id: UserId, hash: &str) -> Result<()> {
+    on!(conn, c => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
