@@ -30,7 +30,6 @@ pub struct NewSession {
 pub struct Session {
     pub user: User,
     pub csrf_token: String,
-    pub language: String,
 }
 
 /// A fresh random secret, URL-safe.
@@ -83,7 +82,7 @@ impl App {
 
     /// Checks a password and opens a session. Too many failures for one
     /// e-mail lock it for a while, whatever the password.
-    pub async fn sign_in(&self, email: &str, password: &str, language: &str) -> AppResult<NewSession> {
+    pub async fn sign_in(&self, email: &str, password: &str) -> AppResult<NewSession> {
         let email = Email::parse(email).ok_or(AppError::BadCredentials)?;
         let now = Utc::now();
         let mut tx = self.store.begin().await?;
@@ -127,7 +126,6 @@ impl App {
             &hash_secret(&session.token),
             user.id,
             &session.csrf_token,
-            language,
             now,
             expires,
         )
@@ -154,14 +152,7 @@ impl App {
         Ok(row.map(|row| Session {
             user: row.user,
             csrf_token: row.csrf_token,
-            language: row.language,
         }))
-    }
-
-    pub async fn set_session_language(&self, token: &str, language: &str) -> AppResult<()> {
-        let mut handle = self.store.handle().await?;
-        auth::set_session_language(handle.conn(), &hash_secret(token), language).await?;
-        Ok(())
     }
 
     pub async fn sign_out(&self, token: &str, user: &User) -> AppResult<()> {

@@ -1,1 +1,161 @@
-fn main() {}
+//! The `soleil` binary: one command for every way of running SOLEIL.
+
+mod config;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use soleil_app::accounts::UserInput;
+use soleil_app::{App, Settings};
+use soleil_domain::{OrganisationId, Role};
+
+use crate::config::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "soleil",
+    version,
+    about = "Case management and referral for networks against labour exploitation"
+)]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serves the pages and the API.
+    Serve,
+    /// Loads the demo network (once) and serves it.
+    Demo,
+    /// Brings the database schema up to date, then exits.
+    Migrate,
+    /// Manages users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manages API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Adds a user; the password is read from SOLEIL_PASSWORD.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        /// The organisation's id; not needed for admin and auditor.
+        #[arg(long)]
+        organisation: Option<OrganisationId>,
+        #[arg(long, env = "SOLEIL_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Prints a new API token for a user.
+    Create {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    text.parse().map_err(|_| {
+        let roles: Vec<&str> = Role::all().map(Role::as_str).collect();
+        format!("unknown role {text:?}; one of: {}", roles.join(", "))
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("SOLEIL_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("soleil: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let url = cli.config.database_url()?;
+    let app = App::open(&url, Settings::default())
+        .await
+        .with_context(|| format!("cannot open the database at {}", cli.config.describe_database()))?;
+    match cli.command {
+        Command::Migrate => println!(
+            "database schema is up to date ({})",
+            cli.config.describe_database()
+        ),
+        Command::Serve => serve(app, &cli.config).await?,
+        Command::Demo => {
+            let summary = app.load_demo().await.context("cannot load the demo data")?;
+            if summary.already_loaded {
+                println!("demo data already loaded");
+            } else {
+                println!(
+                    "demo data loaded: {} organisations, {} users, {} persons",
+                    summary.organisations, summary.users, summary.persons
+                );
+            }
+            println!("demo accounts (password {}):", soleil_app::demo::DEMO_PASSWORD);
+            for (email, role) in &summary.accounts {
+                println!("  {email:<45} {role}");
+            }
+            serve(app, &cli.config).await?;
+        }
+        Command::User(UserCommand::Add {
+            email,
+            name,
+            role,
+            organisation,
+            password,
+        }) => {
+            let input = UserInput {
+                email,
+                display_name: name,
+                role,
+                organisation_id: organisation,
+                password,
+            };
+            let user = app.create_user_unattended(&input).await.map_err(describe)?;
+            println!("user {} created with role {}", user.email, user.role);
+        }
+        Command::Token(TokenCommand::Create { email }) => {
+            let token = app.create_api_token(&email).await.map_err(describe)?;
+            println!("{token}");
+        }
+    }
+    app.close().await;
+    Ok(())
+}
+
+async fn serve(app: App, config: &Config) -> anyhow::Result<()> {
+    println!("SOLEIL listening on http://{}", config.bind);
+    soleil_web::serve(app, config.bind)
+        .await
+        .with_context(|| format!("cannot serve on {}", config.bind))
+}
+
+/// A use-case error as one readable line, with the fields that are wrong.
+fn describe(error: soleil_app::AppError) -> anyhow::Error {
+    match error {
+        soleil_app::AppError::Invalid(invalid) => anyhow::anyhow!("{invalid}"),
+        other => anyhow::anyhow!(other),
+    }
+}

@@ -12,7 +12,6 @@ pub struct SessionRow {
     #[sqlx(flatten)]
     pub user: User,
     pub csrf_token: String,
-    pub language: String,
     pub expires_at: DateTime<Utc>,
 }
 
@@ -21,18 +20,16 @@ pub async fn insert_session(
     token_hash: &str,
     user: UserId,
     csrf_token: &str,
-    language: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<()> {
     on!(conn, c => sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, language, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
     .bind(user)
     .bind(csrf_token)
-    .bind(language)
     .bind(now)
     .bind(expires_at)
     .execute(c).await.map(|r| r.rows_affected()))?;
@@ -48,7 +45,7 @@ pub async fn live_session(
 ) -> Result<Option<SessionRow>> {
     let sql =
         "SELECT u.id, u.email, u.display_name, u.role, u.organisation_id, u.region, u.active, u.created_at,
-                      s.csrf_token, s.language, s.expires_at
+                      s.csrf_token, s.expires_at
                FROM sessions s JOIN users u ON u.id = s.user_id
                WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.active";
     Ok(on!(conn, c => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(c).await)?)
@@ -57,12 +54,6 @@ pub async fn live_session(
 pub async fn revoke_session(conn: Conn<'_>, token_hash: &str, now: DateTime<Utc>) -> Result<()> {
     on!(conn, c => sqlx::query("UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL")
         .bind(token_hash).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
-}
-
-pub async fn set_session_language(conn: Conn<'_>, token_hash: &str, language: &str) -> Result<()> {
-    on!(conn, c => sqlx::query("UPDATE sessions SET language = $2 WHERE token_hash = $1")
-        .bind(token_hash).bind(language).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 

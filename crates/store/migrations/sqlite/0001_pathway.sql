@@ -41,7 +41,6 @@ CREATE TABLE sessions (
     token_hash TEXT PRIMARY KEY,
     user_id BLOB NOT NULL REFERENCES users (id),
     csrf_token TEXT NOT NULL,
-    language TEXT NOT NULL,
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     revoked_at TEXT

@@ -1,0 +1,185 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document served at
+//! `/api/openapi.json`. Handlers are thin: they read the request, call one
+//! use case as the bearer-token user, and shape the answer.
+
+mod cases;
+mod intake;
+mod network;
+mod oversight;
+mod plans;
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use soleil_app::Page;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+use crate::auth::request_lang;
+use crate::error::ApiError;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "SOLEIL API",
+        description = "Case management and referral for the regional networks against labour exploitation. \
+            Every call needs `Authorization: Bearer <token>` (`soleil token create --email ADDRESS`). \
+            Errors answer `{\"error\": {\"code\", \"message\"}}` in the language of `Accept-Language`.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    tags(
+        (name = "network", description = "Regions, organisations and users"),
+        (name = "intake", description = "Persons and screenings: the first contact"),
+        (name = "cases", description = "The secretariat's queue, assessments and case states"),
+        (name = "plans", description = "The personalised plan and its review"),
+        (name = "oversight", description = "Audit log and aggregate statistics"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// Every API route, with its OpenAPI description.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(network::routes())
+        .merge(intake::routes())
+        .merge(cases::routes())
+        .merge(plans::routes())
+        .merge(oversight::routes())
+}
+
+/// A JSON body; unreadable JSON gets the API's error body, not axum's text.
+pub struct Body<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let lang = request_lang(request.headers());
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => {
+                let mut error = ApiError::bad_request(lang, &rejection.body_text());
+                if rejection.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+                    error.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+                }
+                Err(error)
+            }
+        }
+    }
+}
+
+/// Path parameters, with the API's error body when they do not parse.
+pub struct PathParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathParams<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let lang = request_lang(&parts.headers);
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| Self(p.0))
+            .map_err(|rejection| {
+                let mut error = ApiError::bad_request(lang, &rejection.body_text());
+                error.status = StatusCode::BAD_REQUEST;
+                error
+            })
+    }
+}
+
+/// Query parameters, with the API's error body when they do not parse.
+pub struct QueryParams<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        let lang = request_lang(&parts.headers);
+        let query = parts.uri.query().unwrap_or_default();
+        serde_html_form::from_str(query)
+            .map(Self)
+            .map_err(|e| ApiError::bad_request(lang, &e.to_string()))
+    }
+}
+
+/// Which page of a list to return.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct Paging {
+    /// From 1.
+    #[param(minimum = 1)]
+    pub page: Option<u32>,
+    /// From 1 to 200; 25 when absent.
+    #[param(minimum = 1, maximum = 200)]
+    pub per_page: Option<u32>,
+}
+
+impl Paging {
+    pub fn page(self) -> Page {
+        Page::new(
+            self.page.unwrap_or(1).saturating_sub(1),
+            self.per_page.unwrap_or(25),
+        )
+    }
+}
+
+/// One page of a list, with the total for paging.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+impl<T> Paged<T> {
+    pub fn new((items, total): (Vec<T>, i64), page: Page) -> axum::Json<Self> {
+        axum::Json(Self {
+            items,
+            total,
+            page: page.number + 1,
+            per_page: page.size,
+        })
+    }
+}
+
+/// The errors every authenticated call may answer, for the OpenAPI document.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Failures {
+    /// The request could not be read: malformed JSON, a bad id or query.
+    #[response(status = 400)]
+    BadRequest(crate::error::ErrorBody),
+    /// No valid bearer token.
+    #[response(status = 401)]
+    Unauthenticated(crate::error::ErrorBody),
+    /// The caller's role may not do this, or not on this record.
+    #[response(status = 403)]
+    Forbidden(crate::error::ErrorBody),
+    /// No such record, or not visible to the caller.
+    #[response(status = 404)]
+    NotFound(crate::error::ErrorBody),
+    /// The record's state does not allow this now; `allowed` names what does.
+    #[response(status = 409)]
+    Conflict(crate::error::ErrorBody),
+    /// The input breaks a rule; `fields` says which and why.
+    #[response(status = 422)]
+    Invalid(crate::error::ErrorBody),
+}

@@ -1,0 +1,138 @@
+//! Translations: Italian first, English second, from Fluent files under
+//! `locales/`, embedded at compile time.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "it",
+        // Unicode isolation marks would show up as stray characters in HTML.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    It,
+    En,
+}
+
+static IT: LanguageIdentifier = langid!("it");
+static EN: LanguageIdentifier = langid!("en");
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        match code.trim().get(..2)?.to_ascii_lowercase().as_str() {
+            "it" => Some(Lang::It),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The first supported language of an `Accept-Language` header.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        header
+            .split(',')
+            .find_map(|part| Self::parse(part.split(';').next().unwrap_or_default()))
+    }
+
+    /// The other language, for the switch in the header.
+    pub fn other(self) -> Self {
+        match self {
+            Lang::It => Lang::En,
+            Lang::En => Lang::It,
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::It => &IT,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The message with this id; the id itself if it is missing, so a gap
+    /// shows on the page instead of failing it.
+    pub fn t(&self, id: &str) -> String {
+        LOCALES.try_lookup(self.id(), id).unwrap_or_else(|| id.to_owned())
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl ToString) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+            HashMap::from([(Cow::Borrowed(name), FluentValue::from(value.to_string()))]);
+        LOCALES
+            .try_lookup_with_args(self.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// The label of a vocabulary value, e.g. `label("case_state", "planning")`.
+    pub fn label(&self, vocabulary: &str, value: impl AsRef<str>) -> String {
+        self.t(&format!("{vocabulary}-{}", value.as_ref()))
+    }
+
+    /// What an error code means, for a person.
+    pub fn error(&self, code: &str) -> String {
+        self.t(&format!("error-{code}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_translate_and_differ() {
+        assert_eq!(Lang::It.t("app-name"), "SOLEIL");
+        assert_ne!(Lang::It.t("nav-cases"), Lang::En.t("nav-cases"));
+        assert_ne!(Lang::It.t("nav-cases"), "nav-cases");
+    }
+
+    #[test]
+    fn accept_language_picks_the_first_supported() {
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,en;q=0.8,it;q=0.5"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("de"), None);
+    }
+
+    /// Every message id of Italian exists in English and the other way round.
+    #[test]
+    fn locales_have_the_same_ids() {
+        let ids = |lang: &str| -> std::collections::BTreeSet<String> {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(lang);
+            let mut ids = std::collections::BTreeSet::new();
+            for file in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+                ids.extend(
+                    text.lines()
+                        .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+                        .filter_map(|l| l.split(" =").next().map(str::to_owned)),
+                );
+            }
+            ids
+        };
+        let (it, en) = (ids("it"), ids("en"));
+        assert_eq!(
+            it.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! Server-rendered pages. They work without JavaScript: every action is a
+//! form post followed by a redirect (post/redirect/get), and a form that
+//! fails validation is shown again with what the user typed.
+
+mod admin;
+mod cases;
+mod intake;
+mod plans;
+mod session;
+
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use soleil_app::{AppError, Operation, policy};
+use soleil_domain::{FieldError, User};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::AppState;
+use crate::auth::{PageUser, csrf_guard};
+use crate::error::status_and_code;
+use crate::i18n::Lang;
+
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .merge(session::routes())
+        .merge(intake::routes())
+        .merge(cases::routes())
+        .merge(plans::routes())
+        .merge(admin::routes())
+        .layer(middleware::from_fn_with_state(state, csrf_guard))
+        // Pages show personal data: no browser or proxy may keep a copy.
+        .layer(SetResponseHeaderLayer::overriding(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        ))
+}
+
+/// A link of the main menu.
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+/// What every page's frame needs: language, user, menu, anti-forgery token
+/// and the notice left by the previous action.
+pub struct Chrome {
+    pub lang: Lang,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// The path and query of this page, for the language switch to return to.
+    pub here: String,
+    pub notice: Option<String>,
+}
+
+impl Chrome {
+    pub fn new(page: &PageUser, here: &str) -> Self {
+        Self {
+            lang: page.lang,
+            user: Some(page.user.clone()),
+            csrf: page.csrf.clone(),
+            here: here.to_owned(),
+            notice: None,
+        }
+    }
+
+    /// For pages seen before signing in.
+    pub fn anonymous(lang: Lang, here: &str) -> Self {
+        Self {
+            lang,
+            user: None,
+            csrf: String::new(),
+            here: here.to_owned(),
+            notice: None,
+        }
+    }
+
+    /// Shows the confirmation a redirect asked for with `?done=KEY`.
+    pub fn with_notice(mut self, done: Option<&str>) -> Self {
+        self.notice = done
+            .filter(|key| key.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            .map(|key| self.lang.t(&format!("done-{key}")));
+        self
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    /// The main menu: only what the user's role may open.
+    pub fn nav(&self) -> Vec<NavItem> {
+        let Some(user) = &self.user else { return Vec::new() };
+        let items: [(&'static str, &str, Operation); 9] = [
+            ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
+            ("/queue", "nav-queue", Operation::ViewQueue),
+            ("/cases", "nav-cases", Operation::ListCases),
+            ("/persons", "nav-persons", Operation::ListPersons),
+            ("/statistics", "nav-statistics", Operation::ReadStatistics),
+            (
+                "/admin/organisations",
+                "nav-organisations",
+                Operation::CreateOrganisation,
+            ),
+            ("/admin/users", "nav-users", Operation::CreateUser),
+            ("/audit", "nav-audit", Operation::ReadAudit),
+            ("/", "nav-home", Operation::ReadOwnAccount),
+        ];
+        items
+            .into_iter()
+            .filter(|(_, _, operation)| policy::permits(user.role, *operation))
+            .map(|(href, label, _)| NavItem {
+                href,
+                label: self.lang.t(label),
+                current: if href == "/" {
+                    self.here == "/"
+                } else {
+                    self.here.starts_with(href)
+                },
+            })
+            .collect()
+    }
+
+    /// The link that switches language and comes back here.
+    pub fn switch_language_href(&self) -> String {
+        form_urlencoded::Serializer::new(format!("/lang/{}?", self.lang.other().code()))
+            .append_pair("next", &self.here)
+            .finish()
+    }
+}
+
+/// Field errors of a form that failed validation, translated.
+#[derive(Default)]
+pub struct FormErrors {
+    pub lang: Lang,
+    pub errors: Vec<FieldError>,
+}
+
+impl FormErrors {
+    pub fn new(lang: Lang, errors: Vec<FieldError>) -> Self {
+        Self { lang, errors }
+    }
+
+    pub fn any(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The message for one field, if it has an error. Errors of list items
+    /// (`actions[2].description`) are found by their full name.
+    pub fn get(&self, field: &str) -> Option<String> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| self.lang.error(&e.code))
+    }
+
+    /// Every message with its field, for the summary at the top of a form.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.errors
+            .iter()
+            .map(|e| (e.field.clone(), self.lang.error(&e.code)))
+            .collect()
+    }
+}
+
+/// Renders a template, or an error page if the template fails.
+pub fn render(template: impl Template) -> Response {
+    render_with(StatusCode::OK, template)
+}
+
+pub fn render_with(status: StatusCode, template: impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+/// Redirects after a successful post, with a confirmation to show.
+pub fn done(path: &str, key: &str) -> Response {
+    let separator = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{path}{separator}done={key}")).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub chrome: Chrome,
+    pub title: String,
+    pub message: String,
+}
+
+/// The page for a use case that did not happen: the status of the API and a
+/// message in the user's language.
+pub fn error_page(chrome: Chrome, error: AppError) -> Response {
+    let (status, _) = status_and_code(&error);
+    let message = crate::error::ApiError::from_app(chrome.lang, error)
+        .body
+        .error
+        .message;
+    let title = chrome.t("error-page-title");
+    render_with(
+        status,
+        ErrorPage {
+            chrome,
+            title,
+            message,
+        },
+    )
+}
+
+pub async fn not_found(headers: axum::http::HeaderMap) -> Response {
+    let chrome = Chrome::anonymous(crate::auth::request_lang(&headers), "/");
+    error_page(chrome, AppError::NotFound("page"))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    title: String,
+}
+
+async fn home(page: PageUser) -> Response {
+    let chrome = Chrome::new(&page, "/");
+    let title = chrome.t("home-title");
+    render(HomePage { chrome, title })
+}
