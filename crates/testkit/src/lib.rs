@@ -1,1 +1,285 @@
-//! placeholder
+//! Test support: [`spawn`] starts the whole SOLEIL server on `127.0.0.1:0`
+//! over a fresh database of either backend; [`TestApp::user`] signs up a user
+//! of any role and region with an API token. Tests talk to it over real HTTP.
+//!
+//! PostgreSQL tests run when `SOLEIL_TEST_POSTGRES_URL` names a server
+//! (e.g. `postgres://postgres@127.0.0.1:5432/test`); each test gets its own
+//! database, dropped afterwards. Without it they pass as skipped.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use soleil_app::accounts::UserInput;
+use soleil_app::{App, Settings};
+use soleil_domain::{NewOrganisation, Organisation, OrganisationKind, RegionCode, Role, User};
+use sqlx::Executor;
+
+pub use reqwest;
+pub use serde_json;
+
+pub const POSTGRES_URL_VAR: &str = "SOLEIL_TEST_POSTGRES_URL";
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[tokio::test]` per backend for each `async fn NAME(Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await;
+                }
+            }
+        )+
+    };
+}
+
+/// A running server over its own database.
+pub struct TestApp {
+    pub base_url: String,
+    pub app: App,
+    pub backend: Backend,
+    client: reqwest::Client,
+    database: Database,
+    organisations: std::sync::Mutex<Vec<Organisation>>,
+}
+
+enum Database {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+/// A user signed up for a test, with an API token.
+#[derive(Debug, Clone)]
+pub struct TestUser {
+    pub user: User,
+    pub token: String,
+}
+
+/// An answer of the API: its status and JSON body (`Null` when empty).
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub body: Value,
+}
+
+impl Reply {
+    /// The body, after checking the status; the body is shown on failure.
+    pub fn expect(self, status: u16) -> Value {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {:#}", self.body);
+        self.body
+    }
+
+    pub fn error_code(&self) -> &str {
+        self.body["error"]["code"].as_str().unwrap_or_default()
+    }
+}
+
+static DATABASES: AtomicU32 = AtomicU32::new(0);
+
+/// Starts a server over a fresh database, or `None` (the test is skipped)
+/// for PostgreSQL when no server is configured.
+pub async fn spawn(backend: Backend) -> Option<TestApp> {
+    let (url, database) = match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temporary directory");
+            let url = format!("sqlite://{}", dir.path().join("soleil.db").display());
+            (url, Database::Sqlite(dir))
+        }
+        Backend::Postgres => {
+            let Ok(admin_url) = std::env::var(POSTGRES_URL_VAR) else {
+                eprintln!("skipped: {POSTGRES_URL_VAR} is not set");
+                return None;
+            };
+            let name = format!(
+                "soleil_test_{}_{}_{}",
+                std::process::id(),
+                DATABASES.fetch_add(1, Ordering::SeqCst),
+                uuid::Uuid::now_v7().simple()
+            );
+            let mut admin = admin_connection(&admin_url).await;
+            admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.expect("create database");
+            let url = with_database(&admin_url, &name);
+            (url, Database::Postgres { admin_url, name })
+        }
+    };
+    let settings = Settings {
+        password_memory_kib: 1024,
+        ..Settings::default()
+    };
+    let app = App::open(&url, settings).await.expect("open the database");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let base_url = format!("http://{}", listener.local_addr().expect("local address"));
+    tokio::spawn(soleil_web::serve_on(app.clone(), listener));
+    let client = reqwest::Client::builder().cookie_store(true).build().expect("HTTP client");
+    Some(TestApp {
+        base_url,
+        app,
+        backend,
+        client,
+        database,
+        organisations: std::sync::Mutex::new(Vec::new()),
+    })
+}
+
+async fn admin_connection(url: &str) -> sqlx::PgConnection {
+    use sqlx::Connection;
+    sqlx::PgConnection::connect(url).await.expect("connect to the PostgreSQL test server")
+}
+
+/// The same server URL with another database name.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let server = base.rsplit_once('/').map_or(base, |(server, _)| server);
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Database::Postgres { admin_url, name } = &self.database {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs outside async code: a thread with its own runtime.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                runtime.block_on(async {
+                    let mut admin = admin_connection(&admin_url).await;
+                    let _ = admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await;
+                });
+            })
+            .join();
+        }
+    }
+}
+
+impl TestApp {
+    /// The organisation of a kind in a region, created on first use.
+    pub async fn organisation(&self, kind: OrganisationKind, region: RegionCode) -> Organisation {
+        if let Some(found) = self
+            .organisations
+            .lock()
+            .expect("lock")
+            .iter()
+            .find(|o| o.kind == kind && o.region == region)
+        {
+            return found.clone();
+        }
+        let name = format!("{} {}", kind, region.name());
+        let organisation = self
+            .app
+            .create_organisation_unattended(NewOrganisation::parse(&name, kind, region).expect("organisation"))
+            .await
+            .expect("create organisation");
+        self.organisations.lock().expect("lock").push(organisation.clone());
+        organisation
+    }
+
+    /// A new user of a role, in a fitting organisation of the region, with
+    /// an API token. `tag` tells apart several users of one role.
+    pub async fn user(&self, role: Role, region: RegionCode, tag: &str) -> TestUser {
+        let kind = match role {
+            Role::Frontline => OrganisationKind::Desk,
+            Role::Secretariat | Role::Coordinator => OrganisationKind::Secretariat,
+            Role::CaseManager => OrganisationKind::SocialServices,
+            Role::Service => OrganisationKind::JobCentre,
+            Role::Admin | Role::Auditor => OrganisationKind::Secretariat,
+        };
+        let organisation = if role.is_network_wide() {
+            None
+        } else {
+            Some(self.organisation(kind, region).await.id)
+        };
+        let email = format!("{role}.{region}.{tag}@test.soleil.local");
+        let input = UserInput {
+            email: email.clone(),
+            display_name: format!("{role} {region} {tag}"),
+            role,
+            organisation_id: organisation,
+            password: PASSWORD.into(),
+        };
+        let user = self.app.create_user_unattended(&input).await.expect("create user");
+        let token = self.app.create_api_token(&email).await.expect("token");
+        TestUser { user, token }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Calls the API as a user; `body` is sent as JSON when given.
+    pub async fn call(&self, as_user: Option<&TestUser>, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(user) = as_user {
+            request = request.bearer_auth(&user.token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or_else(|_| json!({ "text": text }))
+        };
+        Reply { status, body }
+    }
+
+    pub async fn get(&self, user: &TestUser, path: &str) -> Reply {
+        self.call(Some(user), Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, user: &TestUser, path: &str, body: Value) -> Reply {
+        self.call(Some(user), Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, user: &TestUser, path: &str, body: Value) -> Reply {
+        self.call(Some(user), Method::PUT, path, Some(body)).await
+    }
+
+    /// A browser-like client with its own cookie jar.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("HTTP client")
+    }
+}
+
+/// The body of a first contact sent by a front-line operator, urgent or not.
+pub fn contact(surname: &str, danger: bool) -> Value {
+    json!({
+        "person": { "given_name": "Test", "surname": surname, "sex": "male", "nationality": "IN",
+                    "date_of_birth": "1990-05-01", "phone": "+39 333 123 4567" },
+        "screening": {
+            "contact_channel": "mobile_unit",
+            "work_place": "Sabaudia (LT)",
+            "sector": "agriculture",
+            "legal_status": "permit_expired",
+            "urgent": { "danger": danger, "no_shelter": true },
+            "languages": ["pa", "hi"],
+            "consent_to_referral": true,
+            "notes": "Lavora 12 ore al giorno nei campi, paga 3 euro l'ora."
+        },
+        "send": true
+    })
+}
