@@ -52,6 +52,8 @@ macro_rules! on_both_backends {
 /// A running server over its own database.
 pub struct TestApp {
     pub base_url: String,
+    /// The database the server runs on, for tests that look underneath it.
+    pub database_url: String,
     pub app: App,
     pub backend: Backend,
     client: reqwest::Client,
@@ -123,12 +125,14 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
         ..Settings::default()
     };
     let app = App::open(&url, settings).await.expect("open the database");
+    let database_url = url.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
     let base_url = format!("http://{}", listener.local_addr().expect("local address"));
     tokio::spawn(soleil_web::serve_on(app.clone(), listener));
     let client = reqwest::Client::builder().cookie_store(true).build().expect("HTTP client");
     Some(TestApp {
         base_url,
+        database_url,
         app,
         backend,
         client,

@@ -1,0 +1,190 @@
+//! Every route of the API × every role: allowed or denied, as the policy
+//! says. The routes come from the OpenAPI document, so a route added
+//! without a line in [`EXPECTED`] fails this test.
+//!
+//! Each probe runs on a fresh fixture in Lazio: a draft screening recorded
+//! by the front-line operator (person routes), and a case already triaged,
+//! managed by the case manager, whose plan is under review by the service
+//! user (case routes). "Allowed" means the call got past authorisation
+//! (any answer but 401, 403 or 404); "denied" means 403 or 404.
+
+use reqwest::Method;
+use serde_json::{Value, json};
+use soleil_domain::{OrganisationKind, RegionCode, Role};
+use soleil_testkit::{Backend, TestApp, TestUser, contact, on_both_backends, spawn};
+
+on_both_backends!(every_route_answers_every_role_as_the_policy_says);
+
+use Role::{Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F, Secretariat as S, Service as SV};
+
+const ALL: &[Role] = &[F, S, CM, SV, CO, A, AU];
+const RECORDS: &[Role] = &[F, S, CM, SV];
+const INTAKE: &[Role] = &[F, S, CM];
+
+/// (method, OpenAPI path) → the roles allowed on the fixture.
+const EXPECTED: &[(&str, &str, &[Role])] = &[
+    ("GET", "/api/v1/regions", ALL),
+    ("GET", "/api/v1/me", ALL),
+    ("GET", "/api/v1/organisations", ALL),
+    ("POST", "/api/v1/organisations", &[A]),
+    ("GET", "/api/v1/organisations/{id}", ALL),
+    ("GET", "/api/v1/users", &[S, CM, A]),
+    ("POST", "/api/v1/users", &[A]),
+    ("GET", "/api/v1/users/{id}", &[S, CM, A]),
+    ("PATCH", "/api/v1/users/{id}", &[A]),
+    ("GET", "/api/v1/persons", RECORDS),
+    ("POST", "/api/v1/persons", INTAKE),
+    // The draft's person: its recorder and the regional secretariat.
+    ("GET", "/api/v1/persons/{id}", &[F, S]),
+    ("POST", "/api/v1/contacts", INTAKE),
+    ("POST", "/api/v1/screenings", &[F, S]),
+    ("GET", "/api/v1/screenings/{id}", &[F, S]),
+    ("PUT", "/api/v1/screenings/{id}", &[F, S]),
+    ("POST", "/api/v1/screenings/{id}/send", &[F, S]),
+    ("GET", "/api/v1/queue", &[S]),
+    ("GET", "/api/v1/cases", RECORDS),
+    // A triaged case: no longer its recorder's.
+    ("GET", "/api/v1/cases/{id}", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/assessment", &[S]),
+    ("GET", "/api/v1/cases/{id}/transitions", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/transitions", &[S, CM]),
+    ("GET", "/api/v1/cases/{id}/team", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/team", &[S, CM]),
+    ("DELETE", "/api/v1/cases/{id}/team/{user_id}", &[S, CM]),
+    ("GET", "/api/v1/cases/{id}/plan", &[S, CM, SV]),
+    ("PUT", "/api/v1/cases/{id}/plan", &[CM]),
+    ("GET", "/api/v1/cases/{id}/plan/versions/{version}", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/plan/submit", &[CM]),
+    ("POST", "/api/v1/cases/{id}/plan/reviews", &[SV]),
+    ("POST", "/api/v1/cases/{id}/plan/agreement", &[CM]),
+    ("POST", "/api/v1/cases/{id}/plan/actions/{action_id}", &[CM, SV]),
+    ("GET", "/api/v1/audit", &[A, AU]),
+    ("GET", "/api/v1/statistics/cases", &[S, CO]),
+];
+
+struct Fixture {
+    person: String,
+    screening: String,
+    case: String,
+    action: String,
+    member: String,
+}
+
+async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUser) -> Fixture {
+    let by = |role: Role| &users.iter().find(|(r, _)| *r == role).expect("user").1;
+    let mut draft = contact("Bozza", false);
+    draft["send"] = json!(false);
+    let draft = t.post(by(F), "/api/v1/contacts", draft).await.expect(201);
+    let sent = t.post(by(F), "/api/v1/contacts", contact("Triage", true)).await.expect(201);
+    let case = sent["screening"]["case_id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/cases/{case}");
+    let assessment = json!({ "decision": "personalised_path", "zonal_group": "Ambito Roma 1",
+                             "case_manager_id": by(CM).user.id });
+    t.post(by(S), &format!("{path}/assessment"), assessment).await.expect(200);
+    t.post(by(CM), &format!("{path}/team"), json!({ "user_id": by(SV).user.id })).await.expect(200);
+    let organisation = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
+    let plan = json!({
+        "needs": [{ "area": "housing", "description": "Alloggio" }],
+        "actions": [{ "area": "housing", "description": "Domanda di alloggio",
+                      "responsible_organisation_id": organisation.id }]
+    });
+    let plan = t.put(by(CM), &format!("{path}/plan"), plan).await.expect(200);
+    t.post(by(CM), &format!("{path}/plan/submit"), json!({})).await.expect(200);
+    Fixture {
+        person: draft["person"]["id"].as_str().unwrap().to_owned(),
+        screening: draft["screening"]["id"].as_str().unwrap().to_owned(),
+        case,
+        action: plan["actions"][0]["id"].as_str().unwrap().to_owned(),
+        member: extra_service.user.id.to_string(),
+    }
+}
+
+/// The concrete path and a valid body for one route on a fixture.
+fn probe(path: &str, method: &str, f: &Fixture, users: &[(Role, TestUser)], n: usize) -> (String, Option<Value>) {
+    let service = users.iter().find(|(r, _)| *r == SV).expect("service").1.user.id.to_string();
+    let id = if path.starts_with("/api/v1/persons") {
+        f.person.clone()
+    } else if path.starts_with("/api/v1/screenings") {
+        f.screening.clone()
+    } else if path.starts_with("/api/v1/users") {
+        service.clone()
+    } else if path.starts_with("/api/v1/organisations") {
+        users[0].1.user.organisation_id.expect("organisation").to_string()
+    } else {
+        f.case.clone()
+    };
+    let concrete = path
+        .replace("{id}", &id)
+        .replace("{user_id}", &service)
+        .replace("{version}", "1")
+        .replace("{action_id}", &f.action);
+    let body = match (method, path) {
+        ("GET" | "DELETE", _) => None,
+        (_, "/api/v1/organisations") => Some(json!({ "name": format!("Ente {n}"), "kind": "desk", "region": "laz" })),
+        (_, "/api/v1/users") => Some(json!({ "email": format!("u{n}@x.it"), "display_name": "U", "role": "service",
+                                            "organisation_id": users[0].1.user.organisation_id, "password": "0123456789ab" })),
+        (_, "/api/v1/users/{id}") => Some(json!({ "active": true })),
+        (_, "/api/v1/persons") => Some(json!({ "surname": "Nuova" })),
+        (_, "/api/v1/contacts") => Some(contact("Altro", false)),
+        (_, "/api/v1/screenings") => Some(json!({ "person_id": f.person, "contact_channel": "desk" })),
+        (_, "/api/v1/screenings/{id}") => Some(json!({ "contact_channel": "union" })),
+        (_, "/api/v1/cases/{id}/assessment") => Some(json!({ "decision": "emergency_response" })),
+        (_, "/api/v1/cases/{id}/transitions") => Some(json!({ "to": "closed", "closing_reason": "dropped_out" })),
+        (_, "/api/v1/cases/{id}/team") => Some(json!({ "user_id": f.member })),
+        (_, "/api/v1/cases/{id}/plan") => Some(json!({ "needs": [], "actions": [] })),
+        (_, "/api/v1/cases/{id}/plan/reviews") => Some(json!({ "verdict": "approve" })),
+        (_, "/api/v1/cases/{id}/plan/actions/{action_id}") => Some(json!({ "status": "done" })),
+        _ => Some(json!({})),
+    };
+    (concrete, body)
+}
+
+async fn every_route_answers_every_role_as_the_policy_says(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let mut users = Vec::new();
+    for role in ALL {
+        users.push((*role, t.user(*role, RegionCode::Laz, "matrix").await));
+    }
+    let extra_service = t.user(SV, RegionCode::Laz, "extra").await;
+
+    let openapi = t.call(None, Method::GET, "/api/openapi.json", None).await.expect(200);
+    let mut routes = Vec::new();
+    for (path, item) in openapi["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("path item").keys() {
+            routes.push((method.to_uppercase(), path.clone()));
+        }
+    }
+    let unlisted: Vec<_> = routes
+        .iter()
+        .filter(|(m, p)| !EXPECTED.iter().any(|(em, ep, _)| em == m && ep == p))
+        .collect();
+    assert!(unlisted.is_empty(), "routes without a line in EXPECTED: {unlisted:?}");
+    let stale: Vec<_> = EXPECTED
+        .iter()
+        .filter(|(m, p, _)| !routes.iter().any(|(rm, rp)| rm == m && rp == p))
+        .collect();
+    assert!(stale.is_empty(), "EXPECTED names routes the API does not have: {stale:?}");
+
+    let mut wrong = Vec::new();
+    let mut n = 0;
+    for (method, path, allowed) in EXPECTED {
+        for (role, user) in &users {
+            n += 1;
+            let fixture = fixture(&t, &users, &extra_service).await;
+            let (concrete, body) = probe(path, method, &fixture, &users, n);
+            let method = Method::from_bytes(method.as_bytes()).expect("method");
+            let reply = t.call(Some(user), method.clone(), &concrete, body).await;
+            let status = reply.status.as_u16();
+            assert_ne!(status, 500, "{method} {path} as {role}: {:#}", reply.body);
+            let got_through = !matches!(status, 401 | 403 | 404);
+            if got_through != allowed.contains(role) {
+                wrong.push(format!("{method} {path} as {role}: {status} {}", reply.body));
+            }
+        }
+        // Without a token, nothing but the document itself answers.
+        let (concrete, body) = probe(path, method, &fixture(&t, &users, &extra_service).await, &users, 0);
+        let anonymous = t.call(None, Method::from_bytes(method.as_bytes()).expect("method"), &concrete, body).await;
+        assert_eq!(anonymous.status.as_u16(), 401, "{method} {path} without a token");
+    }
+    assert!(wrong.is_empty(), "policy mismatches:\n{}", wrong.join("\n"));
+}
