@@ -189,11 +189,10 @@ impl App {
             now,
         )
         .await?;
-        let note = Some(format!(
-            "{}: {}",
-            input.verdict,
-            comment.clone().unwrap_or_default()
-        ));
+        let note = match &comment {
+            Some(comment) => Some(format!("{}: {comment}", input.verdict)),
+            None => Some(input.verdict.to_string()),
+        };
         insert_event(&mut tx, actor, case.id, CaseEventKind::PlanReviewed, None, note).await?;
         record(
             &mut tx,

@@ -1,6 +1,6 @@
 //! Aggregates for regional monitoring: counts only, never identifying data.
 
-use soleil_domain::{CaseState, RegionCode, Role, User};
+use soleil_domain::{CaseState, RegionCode, User};
 use soleil_store::cases;
 
 use crate::{App, AppResult, Operation, authorize};
@@ -22,11 +22,7 @@ impl App {
     /// Cases per state in the caller's region.
     pub async fn case_statistics(&self, actor: &User) -> AppResult<CaseStatistics> {
         authorize(actor, Operation::ReadStatistics)?;
-        let region = if actor.role == Role::Admin {
-            None
-        } else {
-            actor.region
-        };
+        let region = actor.region;
         let mut handle = self.store.handle().await?;
         let counts = cases::count_by_state(handle.conn(), region).await?;
         let by_state: Vec<StateCount> = CaseState::all()

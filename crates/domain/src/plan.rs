@@ -149,14 +149,16 @@ impl Plan {
         }
     }
 
-    /// Whether every reviewer has approved since the plan was submitted.
-    /// A request for changes sends the plan back, so it never counts here.
+    /// Whether every reviewer has approved since the plan was last submitted.
+    /// Approvals given before a request for changes do not count: the
+    /// reviewer has not seen the content as it stands now.
     pub fn approved_by_all(&self) -> bool {
+        let Some(submitted) = self.submitted_at else { return false };
         !self.reviewers.is_empty()
             && self.reviewers.iter().all(|reviewer| {
-                self.reviews
-                    .iter()
-                    .any(|r| r.reviewer_id == *reviewer && r.verdict == ReviewVerdict::Approve)
+                self.reviews.iter().any(|r| {
+                    r.reviewer_id == *reviewer && r.verdict == ReviewVerdict::Approve && r.at >= submitted
+                })
             })
     }
 
@@ -297,6 +299,14 @@ mod tests {
             )
             .approved_by_all()
         );
+    }
+
+    #[test]
+    fn approvals_before_a_resubmission_do_not_count() {
+        let (a, b) = (UserId::new(), UserId::new());
+        let mut resubmitted = plan(vec![a, b], vec![(a, ReviewVerdict::Approve), (b, ReviewVerdict::Approve)]);
+        resubmitted.submitted_at = Some(chrono::Utc::now() + chrono::Duration::seconds(1));
+        assert!(!resubmitted.approved_by_all());
     }
 
     #[test]

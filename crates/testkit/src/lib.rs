@@ -17,6 +17,8 @@ use soleil_app::{App, Settings};
 use soleil_domain::{NewOrganisation, Organisation, OrganisationKind, RegionCode, Role, User};
 use sqlx::Executor;
 
+pub mod browser;
+
 pub use reqwest;
 pub use serde_json;
 
@@ -92,6 +94,16 @@ impl Reply {
     }
 }
 
+/// Set (as CI does) to make a test fail instead of skipping when PostgreSQL
+/// or the browser is missing.
+pub const REQUIRE_ALL_VAR: &str = "SOLEIL_TEST_REQUIRE_ALL";
+
+/// Skips a test whose outside part is missing, unless everything is required.
+pub fn skip(why: &str) {
+    assert!(std::env::var_os(REQUIRE_ALL_VAR).is_none(), "{REQUIRE_ALL_VAR} is set but {why}");
+    eprintln!("skipped: {why}");
+}
+
 static DATABASES: AtomicU32 = AtomicU32::new(0);
 
 /// Starts a server over a fresh database, or `None` (the test is skipped)
@@ -105,7 +117,7 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
         }
         Backend::Postgres => {
             let Ok(admin_url) = std::env::var(POSTGRES_URL_VAR) else {
-                eprintln!("skipped: {POSTGRES_URL_VAR} is not set");
+                skip(&format!("{POSTGRES_URL_VAR} is not set"));
                 return None;
             };
             let name = format!(
