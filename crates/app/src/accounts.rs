@@ -62,22 +62,34 @@ impl App {
         Ok(Argon2::new(Algorithm::Argon2id, Version::V0x13, params))
     }
 
-    /// An Argon2id hash of a password, with a fresh salt.
-    pub fn hash_password(&self, password: &str) -> AppResult<String> {
-        let salt = SaltString::generate(&mut OsRng);
-        self.argon2()?
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|_| AppError::conflict("password_hash_failed"))
+    /// An Argon2id hash of a password, with a fresh salt. Hashing is slow on
+    /// purpose, so it runs off the async workers.
+    pub async fn hash_password(&self, password: &str) -> AppResult<String> {
+        let argon2 = self.argon2()?;
+        let password = password.to_owned();
+        tokio::task::spawn_blocking(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2.hash_password(password.as_bytes(), &salt).map(|hash| hash.to_string())
+        })
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or_else(|| AppError::conflict("password_hash_failed"))
     }
 
-    fn password_matches(&self, password: &str, hash: &str) -> bool {
-        let Ok(parsed) = PasswordHash::new(hash) else {
-            return false;
-        };
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
+    /// Whether a password matches a stored hash; without a hash (unknown
+    /// user) a dummy one is checked, so timing does not tell which e-mails exist.
+    async fn password_matches(&self, password: &str, hash: Option<String>) -> bool {
+        let password = password.to_owned();
+        let dummy = self.dummy_hash.clone();
+        tokio::task::spawn_blocking(move || {
+            let stored = hash.as_deref().unwrap_or(&dummy);
+            let matches = PasswordHash::new(stored)
+                .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
+            matches && hash.is_some()
+        })
+        .await
+        .unwrap_or(false)
     }
 
     /// Checks a password and opens a session. Too many failures for one
@@ -85,31 +97,25 @@ impl App {
     pub async fn sign_in(&self, email: &str, password: &str) -> AppResult<NewSession> {
         let email = Email::parse(email).ok_or(AppError::BadCredentials)?;
         let now = Utc::now();
-        let mut tx = self.store.begin().await?;
-        let failures = auth::login_failures_since(
-            tx.conn(),
-            email.as_str(),
-            now - Duration::minutes(LOCKOUT_MINUTES),
-        )
-        .await?;
-        if failures >= MAX_LOGIN_FAILURES {
-            return Err(AppError::RateLimited {
-                retry_after_minutes: LOCKOUT_MINUTES,
-            });
+        let since = now - Duration::minutes(LOCKOUT_MINUTES);
+        let mut handle = self.store.handle().await?;
+        if auth::login_failures_since(handle.conn(), email.as_str(), since).await? >= MAX_LOGIN_FAILURES {
+            return Err(AppError::RateLimited { retry_after_minutes: LOCKOUT_MINUTES });
         }
-        let found = network::user_by_email(tx.conn(), email.as_str()).await?;
-        let user = match found {
-            Some((user, hash)) if user.active && self.password_matches(password, &hash) => user,
-            _ => {
+        let found = network::user_by_email(handle.conn(), email.as_str()).await?;
+        drop(handle);
+        let (user, hash) = match found {
+            Some((user, hash)) if user.active => (Some(user), Some(hash)),
+            _ => (None, None),
+        };
+        let verified = self.password_matches(password, hash).await;
+        let mut tx = self.store.begin().await?;
+        let user = match user.filter(|_| verified) {
+            Some(user) => user,
+            None => {
                 auth::record_login_failure(tx.conn(), email.as_str(), now).await?;
-                let failed = event(
-                    None,
-                    AuditAction::LoginFailed,
-                    "user",
-                    None,
-                    None,
-                    Some(format!("sign-in refused for {}", email.as_str())),
-                );
+                let detail = Some(format!("sign-in refused for {}", email.as_str()));
+                let failed = event(None, AuditAction::LoginFailed, "user", None, None, detail);
                 soleil_store::audit::append(tx.conn(), &failed).await?;
                 tx.commit().await?;
                 return Err(AppError::BadCredentials);
@@ -222,7 +228,7 @@ impl App {
             input.organisation_id,
             &input.password,
         )?;
-        let hash = self.hash_password(&input.password)?;
+        let hash = self.hash_password(&input.password).await?;
         let mut tx = self.store.begin().await?;
         let region = match new.organisation_id {
             Some(id) => Some(

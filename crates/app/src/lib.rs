@@ -46,6 +46,8 @@ impl Default for Settings {
 pub struct App {
     store: Store,
     settings: Settings,
+    /// Checked when an e-mail is unknown, so sign-in takes as long either way.
+    dummy_hash: String,
 }
 
 impl App {
@@ -53,7 +55,13 @@ impl App {
     pub async fn open(database_url: &str, settings: Settings) -> AppResult<Self> {
         let store = Store::connect(database_url).await?;
         store.migrate().await?;
-        Ok(Self { store, settings })
+        let mut app = Self {
+            store,
+            settings,
+            dummy_hash: String::new(),
+        };
+        app.dummy_hash = app.hash_password("not a password of anyone").await?;
+        Ok(app)
     }
 
     pub fn backend(&self) -> Backend {
