@@ -48,10 +48,15 @@ fn hash_secret(secret: &str) -> String {
 /// What the admin types to create a user.
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct UserInput {
+    #[schema(min_length = 3, max_length = 254)]
     pub email: String,
+    #[schema(min_length = 1, max_length = 200)]
     pub display_name: String,
     pub role: Role,
+    /// Required for every role but admin and auditor.
     pub organisation_id: Option<OrganisationId>,
+    /// At least 10 characters.
+    #[schema(min_length = 10)]
     pub password: String,
 }
 

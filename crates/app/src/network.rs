@@ -12,6 +12,7 @@ use crate::{App, AppError, AppResult, Operation, authorize};
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct OrganisationInput {
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     pub kind: OrganisationKind,
     pub region: RegionCode,

@@ -102,7 +102,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             "database schema is up to date ({})",
             cli.config.describe_database()
         ),
-        Command::Serve => serve(app, &cli.config).await?,
+        Command::Serve => serve(app.clone(), &cli.config).await?,
         Command::Demo => {
             let summary = app.load_demo().await.context("cannot load the demo data")?;
             if summary.already_loaded {
@@ -117,7 +117,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for (email, role) in &summary.accounts {
                 println!("  {email:<45} {role}");
             }
-            serve(app, &cli.config).await?;
+            serve(app.clone(), &cli.config).await?;
         }
         Command::User(UserCommand::Add {
             email,

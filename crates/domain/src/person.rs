@@ -61,7 +61,8 @@ pub struct PersonInput {
     pub surname: Option<String>,
     pub alias: Option<String>,
     pub sex: Option<Sex>,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD; empty when not known.
+    #[serde(default, deserialize_with = "crate::validation::optional_date")]
     pub date_of_birth: Option<NaiveDate>,
     pub nationality: Option<String>,
     pub phone: Option<String>,

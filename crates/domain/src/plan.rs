@@ -188,7 +188,8 @@ pub struct ActionInput {
     pub area: NeedArea,
     pub description: String,
     pub responsible_organisation_id: OrganisationId,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD; empty when there is none.
+    #[serde(default, deserialize_with = "crate::validation::optional_date")]
     pub due_date: Option<NaiveDate>,
 }
 

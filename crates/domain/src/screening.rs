@@ -131,6 +131,9 @@ impl UrgentNeeds {
 /// The first-profiling facts, as the operator enters them.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct FirstProfileInput {
+    /// Required; optional here only so that its absence is reported with
+    /// the other field errors.
+    #[schema(required = true, nullable = false)]
     pub contact_channel: Option<ContactChannel>,
     /// Where the person works: comune, province or a description of the place.
     pub work_place: Option<String>,

@@ -78,6 +78,19 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
+/// Reads an optional date where an empty string means "not given", as
+/// forms and many clients send it.
+pub fn optional_date<'de, D>(deserializer: D) -> Result<Option<chrono::NaiveDate>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::Deserialize;
+    match Option::<String>::deserialize(deserializer)?.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
 /// Limits on free text, so one field cannot fill the database.
 pub const SHORT_TEXT: usize = 200;
 pub const LONG_TEXT: usize = 5_000;

@@ -31,6 +31,7 @@ use crate::error::ApiError;
         license(name = "AGPL-3.0-or-later")
     ),
     modifiers(&BearerAuth),
+    components(schemas(crate::error::ErrorBody, crate::error::ErrorDetail, crate::error::FieldMessage)),
     security(("bearer" = [])),
     tags(
         (name = "network", description = "Regions, organisations and users"),
@@ -121,22 +122,43 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
 
 /// Which page of a list to return.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(try_from = "RawPaging")]
 #[into_params(parameter_in = Query)]
 pub struct Paging {
     /// From 1.
-    #[param(minimum = 1)]
-    pub page: Option<u32>,
+    #[param(minimum = 1, maximum = 1_000_000)]
+    page: Option<u32>,
     /// From 1 to 200; 25 when absent.
     #[param(minimum = 1, maximum = 200)]
-    pub per_page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+#[derive(serde::Deserialize)]
+struct RawPaging {
+    page: Option<u32>,
+    per_page: Option<u32>,
+}
+
+impl TryFrom<RawPaging> for Paging {
+    type Error = String;
+
+    fn try_from(raw: RawPaging) -> Result<Self, String> {
+        if raw.page.is_some_and(|n| !(1..=1_000_000).contains(&n)) {
+            return Err("page counts from 1 to 1000000".into());
+        }
+        if raw.per_page.is_some_and(|n| !(1..=Page::MAX_SIZE).contains(&n)) {
+            return Err(format!("per_page must be between 1 and {}", Page::MAX_SIZE));
+        }
+        Ok(Self {
+            page: raw.page,
+            per_page: raw.per_page,
+        })
+    }
 }
 
 impl Paging {
     pub fn page(self) -> Page {
-        Page::new(
-            self.page.unwrap_or(1).saturating_sub(1),
-            self.per_page.unwrap_or(25),
-        )
+        Page::new(self.page.unwrap_or(1).saturating_sub(1), self.per_page.unwrap_or(25))
     }
 }
 
@@ -176,6 +198,9 @@ pub enum Failures {
     /// No such record, or not visible to the caller.
     #[response(status = 404)]
     NotFound(crate::error::ErrorBody),
+    /// The body is not `application/json`.
+    #[response(status = 415)]
+    UnsupportedMediaType(crate::error::ErrorBody),
     /// The record's state does not allow this now; `allowed` names what does.
     #[response(status = 409)]
     Conflict(crate::error::ErrorBody),
