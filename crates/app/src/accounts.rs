@@ -74,7 +74,9 @@ impl App {
         let password = password.to_owned();
         tokio::task::spawn_blocking(move || {
             let salt = SaltString::generate(&mut OsRng);
-            argon2.hash_password(password.as_bytes(), &salt).map(|hash| hash.to_string())
+            argon2
+                .hash_password(password.as_bytes(), &salt)
+                .map(|hash| hash.to_string())
         })
         .await
         .ok()
@@ -89,8 +91,11 @@ impl App {
         let dummy = self.dummy_hash.clone();
         tokio::task::spawn_blocking(move || {
             let stored = hash.as_deref().unwrap_or(&dummy);
-            let matches = PasswordHash::new(stored)
-                .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
+            let matches = PasswordHash::new(stored).is_ok_and(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            });
             matches && hash.is_some()
         })
         .await
@@ -105,7 +110,9 @@ impl App {
         let since = now - Duration::minutes(LOCKOUT_MINUTES);
         let mut handle = self.store.handle().await?;
         if auth::login_failures_since(handle.conn(), email.as_str(), since).await? >= MAX_LOGIN_FAILURES {
-            return Err(AppError::RateLimited { retry_after_minutes: LOCKOUT_MINUTES });
+            return Err(AppError::RateLimited {
+                retry_after_minutes: LOCKOUT_MINUTES,
+            });
         }
         let found = network::user_by_email(handle.conn(), email.as_str()).await?;
         drop(handle);

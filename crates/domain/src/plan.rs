@@ -153,7 +153,9 @@ impl Plan {
     /// Approvals given before a request for changes do not count: the
     /// reviewer has not seen the content as it stands now.
     pub fn approved_by_all(&self) -> bool {
-        let Some(submitted) = self.submitted_at else { return false };
+        let Some(submitted) = self.submitted_at else {
+            return false;
+        };
         !self.reviewers.is_empty()
             && self.reviewers.iter().all(|reviewer| {
                 self.reviews.iter().any(|r| {
@@ -305,7 +307,10 @@ mod tests {
     #[test]
     fn approvals_before_a_resubmission_do_not_count() {
         let (a, b) = (UserId::new(), UserId::new());
-        let mut resubmitted = plan(vec![a, b], vec![(a, ReviewVerdict::Approve), (b, ReviewVerdict::Approve)]);
+        let mut resubmitted = plan(
+            vec![a, b],
+            vec![(a, ReviewVerdict::Approve), (b, ReviewVerdict::Approve)],
+        );
         resubmitted.submitted_at = Some(chrono::Utc::now() + chrono::Duration::seconds(1));
         assert!(!resubmitted.approved_by_all());
     }

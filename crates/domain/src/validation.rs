@@ -85,7 +85,10 @@ where
     D: serde::Deserializer<'de>,
 {
     use serde::Deserialize;
-    match Option::<String>::deserialize(deserializer)?.as_deref().map(str::trim) {
+    match Option::<String>::deserialize(deserializer)?
+        .as_deref()
+        .map(str::trim)
+    {
         None | Some("") => Ok(None),
         Some(text) => text.parse().map(Some).map_err(serde::de::Error::custom),
     }

@@ -40,7 +40,11 @@ impl Browser {
             skip("Chromium or ChromeDriver is not installed (apt-get install chromium chromium-driver)");
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -83,7 +87,10 @@ impl Browser {
     }
 
     pub async fn open(&self, path: &str) {
-        self.client.goto(&format!("{}{path}", self.base_url)).await.expect("open page");
+        self.client
+            .goto(&format!("{}{path}", self.base_url))
+            .await
+            .expect("open page");
     }
 
     pub async fn path(&self) -> String {
@@ -108,7 +115,11 @@ impl Browser {
     }
 
     pub async fn fill(&self, css: &str, text: &str) {
-        let field = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css}: {e}"));
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"));
         field.clear().await.expect("clear");
         field.send_keys(text).await.expect("type");
     }
@@ -167,9 +178,16 @@ impl Browser {
                .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' — ' +
                     v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))))
                .catch(e => done(['axe failed: ' + e]));";
-        let result = self.client.execute_async(script, vec![]).await.expect("run axe-core");
+        let result = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("run axe-core");
         match result {
-            Value::Array(items) => items.into_iter().map(|v| v.as_str().unwrap_or_default().to_owned()).collect(),
+            Value::Array(items) => items
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect(),
             other => vec![format!("unexpected axe result {other}")],
         }
     }
@@ -177,7 +195,11 @@ impl Browser {
     /// Fails the test if the page breaks WCAG 2.1 AA, naming the page.
     pub async fn assert_accessible(&self, page: &str) {
         let violations = self.accessibility_violations().await;
-        assert!(violations.is_empty(), "{page} is not accessible:\n{}", violations.join("\n"));
+        assert!(
+            violations.is_empty(),
+            "{page} is not accessible:\n{}",
+            violations.join("\n")
+        );
     }
 
     pub async fn close(mut self) {

@@ -85,7 +85,12 @@ pub struct Reply {
 impl Reply {
     /// The body, after checking the status; the body is shown on failure.
     pub fn expect(self, status: u16) -> Value {
-        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {:#}", self.body);
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {:#}",
+            self.body
+        );
         self.body
     }
 
@@ -100,7 +105,10 @@ pub const REQUIRE_ALL_VAR: &str = "SOLEIL_TEST_REQUIRE_ALL";
 
 /// Skips a test whose outside part is missing, unless everything is required.
 pub fn skip(why: &str) {
-    assert!(std::env::var_os(REQUIRE_ALL_VAR).is_none(), "{REQUIRE_ALL_VAR} is set but {why}");
+    assert!(
+        std::env::var_os(REQUIRE_ALL_VAR).is_none(),
+        "{REQUIRE_ALL_VAR} is set but {why}"
+    );
     eprintln!("skipped: {why}");
 }
 
@@ -127,7 +135,10 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
                 uuid::Uuid::now_v7().simple()
             );
             let mut admin = admin_connection(&admin_url).await;
-            admin.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).await.expect("create database");
+            admin
+                .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .await
+                .expect("create database");
             let url = with_database(&admin_url, &name);
             (url, Database::Postgres { admin_url, name })
         }
@@ -138,10 +149,15 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
     };
     let app = App::open(&url, settings).await.expect("open the database");
     let database_url = url.clone();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
     let base_url = format!("http://{}", listener.local_addr().expect("local address"));
     tokio::spawn(soleil_web::serve_on(app.clone(), listener));
-    let client = reqwest::Client::builder().cookie_store(true).build().expect("HTTP client");
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("HTTP client");
     Some(TestApp {
         base_url,
         database_url,
@@ -155,7 +171,9 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
 
 async fn admin_connection(url: &str) -> sqlx::PgConnection {
     use sqlx::Connection;
-    sqlx::PgConnection::connect(url).await.expect("connect to the PostgreSQL test server")
+    sqlx::PgConnection::connect(url)
+        .await
+        .expect("connect to the PostgreSQL test server")
 }
 
 /// The same server URL with another database name.
@@ -174,10 +192,17 @@ impl Drop for TestApp {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             // Drop runs outside async code: a thread with its own runtime.
             let _ = std::thread::spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
                 runtime.block_on(async {
                     let mut admin = admin_connection(&admin_url).await;
-                    let _ = admin.execute(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))).await;
+                    let _ = admin
+                        .execute(sqlx::AssertSqlSafe(format!(
+                            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        )))
+                        .await;
                 });
             })
             .join();
@@ -200,10 +225,15 @@ impl TestApp {
         let name = format!("{} {}", kind, region.name());
         let organisation = self
             .app
-            .create_organisation_unattended(NewOrganisation::parse(&name, kind, region).expect("organisation"))
+            .create_organisation_unattended(
+                NewOrganisation::parse(&name, kind, region).expect("organisation"),
+            )
             .await
             .expect("create organisation");
-        self.organisations.lock().expect("lock").push(organisation.clone());
+        self.organisations
+            .lock()
+            .expect("lock")
+            .push(organisation.clone());
         organisation
     }
 
@@ -230,7 +260,11 @@ impl TestApp {
             organisation_id: organisation,
             password: PASSWORD.into(),
         };
-        let user = self.app.create_user_unattended(&input).await.expect("create user");
+        let user = self
+            .app
+            .create_user_unattended(&input)
+            .await
+            .expect("create user");
         let token = self.app.create_api_token(&email).await.expect("token");
         TestUser { user, token }
     }
@@ -240,7 +274,13 @@ impl TestApp {
     }
 
     /// Calls the API as a user; `body` is sent as JSON when given.
-    pub async fn call(&self, as_user: Option<&TestUser>, method: Method, path: &str, body: Option<Value>) -> Reply {
+    pub async fn call(
+        &self,
+        as_user: Option<&TestUser>,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Reply {
         let mut request = self.client.request(method, self.url(path));
         if let Some(user) = as_user {
             request = request.bearer_auth(&user.token);

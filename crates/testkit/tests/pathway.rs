@@ -2,11 +2,17 @@
 //! contact reaches the secretariat, is assessed, gets a case manager and a
 //! plan reviewed by the zonal working group, enters inclusion and closes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use serde_json::{Value, json};
 use soleil_domain::{OrganisationKind, RegionCode, Role};
 use soleil_testkit::{Backend, TestApp, TestUser, contact, on_both_backends, spawn};
 
-on_both_backends!(a_case_goes_through_every_phase, an_emergency_leads_to_a_plan, out_of_scope_closes_the_case);
+on_both_backends!(
+    a_case_goes_through_every_phase,
+    an_emergency_leads_to_a_plan,
+    out_of_scope_closes_the_case
+);
 
 struct Network {
     frontline: TestUser,
@@ -26,13 +32,21 @@ async fn network(t: &TestApp) -> Network {
 
 /// Sends a contact and returns the id of the case it opened.
 async fn report(t: &TestApp, frontline: &TestUser, surname: &str, danger: bool) -> String {
-    let sent = t.post(frontline, "/api/v1/contacts", contact(surname, danger)).await.expect(201);
+    let sent = t
+        .post(frontline, "/api/v1/contacts", contact(surname, danger))
+        .await
+        .expect(201);
     assert_eq!(sent["screening"]["status"], "sent");
     sent["screening"]["case_id"].as_str().expect("case id").to_owned()
 }
 
 fn kinds(timeline: &Value) -> Vec<String> {
-    timeline.as_array().expect("timeline").iter().map(|e| e["kind"].as_str().unwrap_or_default().to_owned()).collect()
+    timeline
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap_or_default().to_owned())
+        .collect()
 }
 
 async fn a_case_goes_through_every_phase(backend: Backend) {
@@ -43,14 +57,25 @@ async fn a_case_goes_through_every_phase(backend: Backend) {
     let calm = report(&t, &n.frontline, "Kaur", false).await;
     let case = report(&t, &n.frontline, "Singh", true).await;
     let queue = t.get(&n.secretariat, "/api/v1/queue").await.expect(200);
-    let order: Vec<&str> = queue["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let order: Vec<&str> = queue["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert_eq!(order, [case.as_str(), calm.as_str()]);
     assert_eq!(queue["items"][0]["priority"], "urgent");
     assert_eq!(queue["items"][0]["person_surname"], "Singh");
 
     // Phase 2a: assessment, decision for a personalised path.
     let path = format!("/api/v1/cases/{case}");
-    t.post(&n.secretariat, &format!("{path}/transitions"), json!({ "to": "assessing" })).await.expect(200);
+    t.post(
+        &n.secretariat,
+        &format!("{path}/transitions"),
+        json!({ "to": "assessing" }),
+    )
+    .await
+    .expect(200);
     let assessed = t
         .post(
             &n.secretariat,
@@ -81,60 +106,159 @@ async fn a_case_goes_through_every_phase(backend: Backend) {
               "responsible_organisation_id": job_centre.id }
         ]
     });
-    let draft = t.put(&n.case_manager, &format!("{path}/plan"), plan.clone()).await.expect(200);
-    assert_eq!((draft["version"].as_i64(), draft["status"].as_str()), (Some(1), Some("draft")));
-    let early = t.post(&n.case_manager, &format!("{path}/plan/submit"), json!({})).await;
-    assert_eq!((early.status.as_u16(), early.error_code()), (409, "team_required_for_review"));
-    t.post(&n.case_manager, &format!("{path}/team"), json!({ "user_id": n.service.user.id })).await.expect(200);
+    let draft = t
+        .put(&n.case_manager, &format!("{path}/plan"), plan.clone())
+        .await
+        .expect(200);
+    assert_eq!(
+        (draft["version"].as_i64(), draft["status"].as_str()),
+        (Some(1), Some("draft"))
+    );
+    let early = t
+        .post(&n.case_manager, &format!("{path}/plan/submit"), json!({}))
+        .await;
+    assert_eq!(
+        (early.status.as_u16(), early.error_code()),
+        (409, "team_required_for_review")
+    );
+    t.post(
+        &n.case_manager,
+        &format!("{path}/team"),
+        json!({ "user_id": n.service.user.id }),
+    )
+    .await
+    .expect(200);
 
     // Phase 2d: review; changes asked, then approval, then the person's agreement.
-    t.post(&n.case_manager, &format!("{path}/plan/submit"), json!({})).await.expect(200);
+    t.post(&n.case_manager, &format!("{path}/plan/submit"), json!({}))
+        .await
+        .expect(200);
     let changes = json!({ "verdict": "request_changes", "comment": "Aggiungere il corso di italiano" });
-    t.post(&n.service, &format!("{path}/plan/reviews"), changes).await.expect(200);
+    t.post(&n.service, &format!("{path}/plan/reviews"), changes)
+        .await
+        .expect(200);
     let back = t.get(&n.case_manager, &path).await.expect(200);
     assert_eq!(back["case"]["state"], "planning");
     let mut revised = plan.clone();
-    revised["needs"].as_array_mut().unwrap().push(json!({ "area": "language", "description": "Corso A2" }));
-    let saved = t.put(&n.case_manager, &format!("{path}/plan"), revised).await.expect(200);
-    assert_eq!(saved["version"], 1, "a draft sent back is still the same version");
-    t.post(&n.case_manager, &format!("{path}/transitions"), json!({ "to": "plan_review" })).await.expect(200);
-    let approved = t.post(&n.service, &format!("{path}/plan/reviews"), json!({ "verdict": "approve" })).await.expect(200);
-    assert_eq!(approved["status"], "approved");
-    let too_soon = t.post(&n.case_manager, &format!("{path}/transitions"), json!({ "to": "inclusion" })).await;
-    assert_eq!((too_soon.status.as_u16(), too_soon.error_code()), (409, "plan_not_approved_and_agreed"));
-    t.post(&n.case_manager, &format!("{path}/plan/agreement"), json!({ "note": "Firmato con la mediatrice" }))
+    revised["needs"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "area": "language", "description": "Corso A2" }));
+    let saved = t
+        .put(&n.case_manager, &format!("{path}/plan"), revised)
         .await
         .expect(200);
+    assert_eq!(saved["version"], 1, "a draft sent back is still the same version");
+    t.post(
+        &n.case_manager,
+        &format!("{path}/transitions"),
+        json!({ "to": "plan_review" }),
+    )
+    .await
+    .expect(200);
+    let approved = t
+        .post(
+            &n.service,
+            &format!("{path}/plan/reviews"),
+            json!({ "verdict": "approve" }),
+        )
+        .await
+        .expect(200);
+    assert_eq!(approved["status"], "approved");
+    let too_soon = t
+        .post(
+            &n.case_manager,
+            &format!("{path}/transitions"),
+            json!({ "to": "inclusion" }),
+        )
+        .await;
+    assert_eq!(
+        (too_soon.status.as_u16(), too_soon.error_code()),
+        (409, "plan_not_approved_and_agreed")
+    );
+    t.post(
+        &n.case_manager,
+        &format!("{path}/plan/agreement"),
+        json!({ "note": "Firmato con la mediatrice" }),
+    )
+    .await
+    .expect(200);
 
     // Phase 3: inclusion; the responsible service completes its action.
-    t.post(&n.case_manager, &format!("{path}/transitions"), json!({ "to": "inclusion" })).await.expect(200);
+    t.post(
+        &n.case_manager,
+        &format!("{path}/transitions"),
+        json!({ "to": "inclusion" }),
+    )
+    .await
+    .expect(200);
     let file = t.get(&n.service, &format!("{path}/plan")).await.expect(200);
     let action = file["current"]["actions"][0]["id"].as_str().unwrap().to_owned();
     let done = json!({ "status": "done", "note": "Iscritto il 12/12" });
-    let updated = t.post(&n.service, &format!("{path}/plan/actions/{action}"), done).await.expect(200);
+    let updated = t
+        .post(&n.service, &format!("{path}/plan/actions/{action}"), done)
+        .await
+        .expect(200);
     assert_eq!(updated["actions"][0]["status"], "done");
 
     // An approved version is never edited in place: a change starts version 2.
-    let v2 = t.put(&n.case_manager, &format!("{path}/plan"), plan).await.expect(200);
-    assert_eq!((v2["version"].as_i64(), v2["status"].as_str()), (Some(2), Some("draft")));
-    let v1 = t.get(&n.case_manager, &format!("{path}/plan/versions/1")).await.expect(200);
-    assert_eq!((v1["status"].as_str(), v1["needs"].as_array().unwrap().len()), (Some("approved"), 3));
+    let v2 = t
+        .put(&n.case_manager, &format!("{path}/plan"), plan)
+        .await
+        .expect(200);
+    assert_eq!(
+        (v2["version"].as_i64(), v2["status"].as_str()),
+        (Some(2), Some("draft"))
+    );
+    let v1 = t
+        .get(&n.case_manager, &format!("{path}/plan/versions/1"))
+        .await
+        .expect(200);
+    assert_eq!(
+        (v1["status"].as_str(), v1["needs"].as_array().unwrap().len()),
+        (Some("approved"), 3)
+    );
 
     // Closing, with a reason; nothing moves a closed case.
     let closed = t
-        .post(&n.case_manager, &format!("{path}/transitions"), json!({ "to": "closed", "closing_reason": "goals_met" }))
+        .post(
+            &n.case_manager,
+            &format!("{path}/transitions"),
+            json!({ "to": "closed", "closing_reason": "goals_met" }),
+        )
         .await
         .expect(200);
-    assert_eq!((closed["state"].as_str(), closed["closing_reason"].as_str()), (Some("closed"), Some("goals_met")));
-    let reopen = t.post(&n.case_manager, &format!("{path}/transitions"), json!({ "to": "planning" })).await;
+    assert_eq!(
+        (closed["state"].as_str(), closed["closing_reason"].as_str()),
+        (Some("closed"), Some("goals_met"))
+    );
+    let reopen = t
+        .post(
+            &n.case_manager,
+            &format!("{path}/transitions"),
+            json!({ "to": "planning" }),
+        )
+        .await;
     assert_eq!(reopen.status.as_u16(), 409);
 
     // The timeline holds every step, with who and when.
-    let timeline = t.get(&n.case_manager, &format!("{path}/transitions")).await.expect(200);
+    let timeline = t
+        .get(&n.case_manager, &format!("{path}/transitions"))
+        .await
+        .expect(200);
     let kinds = kinds(&timeline);
     for expected in [
-        "reported", "transition", "assessment", "plan_drafted", "team_member_added", "plan_submitted",
-        "plan_reviewed", "plan_changes_requested", "plan_approved", "agreement_recorded", "action_done",
+        "reported",
+        "transition",
+        "assessment",
+        "plan_drafted",
+        "team_member_added",
+        "plan_submitted",
+        "plan_reviewed",
+        "plan_changes_requested",
+        "plan_approved",
+        "agreement_recorded",
+        "action_done",
     ] {
         assert!(kinds.iter().any(|k| k == expected), "no {expected} in {kinds:?}");
     }
@@ -147,7 +271,13 @@ async fn a_case_goes_through_every_phase(backend: Backend) {
         .collect();
     assert_eq!(states.first(), Some(&(json!("reported"), json!("assessing"))));
     assert_eq!(states.last(), Some(&(json!("inclusion"), json!("closed"))));
-    assert!(timeline.as_array().unwrap().iter().all(|e| e["actor_name"].as_str().is_some_and(|n| !n.is_empty())));
+    assert!(
+        timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["actor_name"].as_str().is_some_and(|n| !n.is_empty()))
+    );
 }
 
 async fn an_emergency_leads_to_a_plan(backend: Backend) {
@@ -155,13 +285,29 @@ async fn an_emergency_leads_to_a_plan(backend: Backend) {
     let n = network(&t).await;
     let case = report(&t, &n.frontline, "Diallo", true).await;
     let path = format!("/api/v1/cases/{case}");
-    let emergency = t.post(&n.secretariat, &format!("{path}/assessment"), json!({ "decision": "emergency_response" })).await;
+    let emergency = t
+        .post(
+            &n.secretariat,
+            &format!("{path}/assessment"),
+            json!({ "decision": "emergency_response" }),
+        )
+        .await;
     assert_eq!(emergency.expect(200)["state"], "emergency");
-    let missing = t.post(&n.secretariat, &format!("{path}/transitions"), json!({ "to": "planning" })).await;
+    let missing = t
+        .post(
+            &n.secretariat,
+            &format!("{path}/transitions"),
+            json!({ "to": "planning" }),
+        )
+        .await;
     assert_eq!(missing.status.as_u16(), 422);
     assert_eq!(missing.body["error"]["fields"][0]["field"], "case_manager_id");
-    let planning = json!({ "to": "planning", "case_manager_id": n.case_manager.user.id, "zonal_group": "Ambito Fondi" });
-    let moved = t.post(&n.secretariat, &format!("{path}/transitions"), planning).await.expect(200);
+    let planning =
+        json!({ "to": "planning", "case_manager_id": n.case_manager.user.id, "zonal_group": "Ambito Fondi" });
+    let moved = t
+        .post(&n.secretariat, &format!("{path}/transitions"), planning)
+        .await
+        .expect(200);
     assert_eq!(moved["state"], "planning");
     let file = t.get(&n.case_manager, &path).await.expect(200);
     assert_eq!(file["case"]["zonal_group"], "Ambito Fondi");
@@ -173,11 +319,32 @@ async fn out_of_scope_closes_the_case(backend: Backend) {
     let n = network(&t).await;
     let case = report(&t, &n.frontline, "Popescu", false).await;
     let path = format!("/api/v1/cases/{case}");
-    let no_reason = t.post(&n.secretariat, &format!("{path}/assessment"), json!({ "decision": "not_in_scope" })).await;
+    let no_reason = t
+        .post(
+            &n.secretariat,
+            &format!("{path}/assessment"),
+            json!({ "decision": "not_in_scope" }),
+        )
+        .await;
     assert_eq!(no_reason.status.as_u16(), 422);
     let body = json!({ "decision": "not_in_scope", "reason": "Nessun indicatore di sfruttamento" });
-    let closed = t.post(&n.secretariat, &format!("{path}/assessment"), body).await.expect(200);
-    assert_eq!((closed["state"].as_str(), closed["closing_reason"].as_str()), (Some("closed"), Some("not_in_scope")));
-    let again = t.post(&n.secretariat, &format!("{path}/assessment"), json!({ "decision": "emergency_response" })).await;
-    assert_eq!((again.status.as_u16(), again.error_code()), (409, "already_assessed"));
+    let closed = t
+        .post(&n.secretariat, &format!("{path}/assessment"), body)
+        .await
+        .expect(200);
+    assert_eq!(
+        (closed["state"].as_str(), closed["closing_reason"].as_str()),
+        (Some("closed"), Some("not_in_scope"))
+    );
+    let again = t
+        .post(
+            &n.secretariat,
+            &format!("{path}/assessment"),
+            json!({ "decision": "emergency_response" }),
+        )
+        .await;
+    assert_eq!(
+        (again.status.as_u16(), again.error_code()),
+        (409, "already_assessed")
+    );
 }

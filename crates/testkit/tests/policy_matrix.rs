@@ -8,6 +8,8 @@
 //! user (case routes). "Allowed" means the call got past authorisation
 //! (any answer but 401, 403 or 404); "denied" means 403 or 404.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use reqwest::Method;
 use serde_json::{Value, json};
 use soleil_domain::{OrganisationKind, RegionCode, Role};
@@ -15,7 +17,10 @@ use soleil_testkit::{Backend, TestApp, TestUser, contact, on_both_backends, spaw
 
 on_both_backends!(every_route_answers_every_role_as_the_policy_says);
 
-use Role::{Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F, Secretariat as S, Service as SV};
+use Role::{
+    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F, Secretariat as S,
+    Service as SV,
+};
 
 const ALL: &[Role] = &[F, S, CM, SV, CO, A, AU];
 const RECORDS: &[Role] = &[F, S, CM, SV];
@@ -75,13 +80,24 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
     let mut draft = contact("Bozza", false);
     draft["send"] = json!(false);
     let draft = t.post(by(F), "/api/v1/contacts", draft).await.expect(201);
-    let sent = t.post(by(F), "/api/v1/contacts", contact("Triage", true)).await.expect(201);
+    let sent = t
+        .post(by(F), "/api/v1/contacts", contact("Triage", true))
+        .await
+        .expect(201);
     let case = sent["screening"]["case_id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/cases/{case}");
     let assessment = json!({ "decision": "personalised_path", "zonal_group": "Ambito Roma 1",
                              "case_manager_id": by(CM).user.id });
-    t.post(by(S), &format!("{path}/assessment"), assessment).await.expect(200);
-    t.post(by(CM), &format!("{path}/team"), json!({ "user_id": by(SV).user.id })).await.expect(200);
+    t.post(by(S), &format!("{path}/assessment"), assessment)
+        .await
+        .expect(200);
+    t.post(
+        by(CM),
+        &format!("{path}/team"),
+        json!({ "user_id": by(SV).user.id }),
+    )
+    .await
+    .expect(200);
     let organisation = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
     let plan = json!({
         "needs": [{ "area": "housing", "description": "Alloggio" }],
@@ -89,7 +105,9 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
                       "responsible_organisation_id": organisation.id }]
     });
     let plan = t.put(by(CM), &format!("{path}/plan"), plan).await.expect(200);
-    t.post(by(CM), &format!("{path}/plan/submit"), json!({})).await.expect(200);
+    t.post(by(CM), &format!("{path}/plan/submit"), json!({}))
+        .await
+        .expect(200);
     Fixture {
         person: draft["person"]["id"].as_str().unwrap().to_owned(),
         screening: draft["screening"]["id"].as_str().unwrap().to_owned(),
@@ -100,8 +118,21 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
 }
 
 /// The concrete path and a valid body for one route on a fixture.
-fn probe(path: &str, method: &str, f: &Fixture, users: &[(Role, TestUser)], n: usize) -> (String, Option<Value>) {
-    let service = users.iter().find(|(r, _)| *r == SV).expect("service").1.user.id.to_string();
+fn probe(
+    path: &str,
+    method: &str,
+    f: &Fixture,
+    users: &[(Role, TestUser)],
+    n: usize,
+) -> (String, Option<Value>) {
+    let service = users
+        .iter()
+        .find(|(r, _)| *r == SV)
+        .expect("service")
+        .1
+        .user
+        .id
+        .to_string();
     let id = if path.starts_with("/api/v1/persons") {
         f.person.clone()
     } else if path.starts_with("/api/v1/screenings") {
@@ -120,16 +151,22 @@ fn probe(path: &str, method: &str, f: &Fixture, users: &[(Role, TestUser)], n: u
         .replace("{action_id}", &f.action);
     let body = match (method, path) {
         ("GET" | "DELETE", _) => None,
-        (_, "/api/v1/organisations") => Some(json!({ "name": format!("Ente {n}"), "kind": "desk", "region": "laz" })),
-        (_, "/api/v1/users") => Some(json!({ "email": format!("u{n}@x.it"), "display_name": "U", "role": "service",
-                                            "organisation_id": users[0].1.user.organisation_id, "password": "0123456789ab" })),
+        (_, "/api/v1/organisations") => {
+            Some(json!({ "name": format!("Ente {n}"), "kind": "desk", "region": "laz" }))
+        }
+        (_, "/api/v1/users") => Some(
+            json!({ "email": format!("u{n}@x.it"), "display_name": "U", "role": "service",
+                                            "organisation_id": users[0].1.user.organisation_id, "password": "0123456789ab" }),
+        ),
         (_, "/api/v1/users/{id}") => Some(json!({ "active": true })),
         (_, "/api/v1/persons") => Some(json!({ "surname": "Nuova" })),
         (_, "/api/v1/contacts") => Some(contact("Altro", false)),
         (_, "/api/v1/screenings") => Some(json!({ "person_id": f.person, "contact_channel": "desk" })),
         (_, "/api/v1/screenings/{id}") => Some(json!({ "contact_channel": "union" })),
         (_, "/api/v1/cases/{id}/assessment") => Some(json!({ "decision": "emergency_response" })),
-        (_, "/api/v1/cases/{id}/transitions") => Some(json!({ "to": "closed", "closing_reason": "dropped_out" })),
+        (_, "/api/v1/cases/{id}/transitions") => {
+            Some(json!({ "to": "closed", "closing_reason": "dropped_out" }))
+        }
         (_, "/api/v1/cases/{id}/team") => Some(json!({ "user_id": f.member })),
         (_, "/api/v1/cases/{id}/plan") => Some(json!({ "needs": [], "actions": [] })),
         (_, "/api/v1/cases/{id}/plan/reviews") => Some(json!({ "verdict": "approve" })),
@@ -147,7 +184,10 @@ async fn every_route_answers_every_role_as_the_policy_says(backend: Backend) {
     }
     let extra_service = t.user(SV, RegionCode::Laz, "extra").await;
 
-    let openapi = t.call(None, Method::GET, "/api/openapi.json", None).await.expect(200);
+    let openapi = t
+        .call(None, Method::GET, "/api/openapi.json", None)
+        .await
+        .expect(200);
     let mut routes = Vec::new();
     for (path, item) in openapi["paths"].as_object().expect("paths") {
         for method in item.as_object().expect("path item").keys() {
@@ -158,12 +198,18 @@ async fn every_route_answers_every_role_as_the_policy_says(backend: Backend) {
         .iter()
         .filter(|(m, p)| !EXPECTED.iter().any(|(em, ep, _)| em == m && ep == p))
         .collect();
-    assert!(unlisted.is_empty(), "routes without a line in EXPECTED: {unlisted:?}");
+    assert!(
+        unlisted.is_empty(),
+        "routes without a line in EXPECTED: {unlisted:?}"
+    );
     let stale: Vec<_> = EXPECTED
         .iter()
         .filter(|(m, p, _)| !routes.iter().any(|(rm, rp)| rm == m && rp == p))
         .collect();
-    assert!(stale.is_empty(), "EXPECTED names routes the API does not have: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "EXPECTED names routes the API does not have: {stale:?}"
+    );
 
     let mut wrong = Vec::new();
     let mut n = 0;
@@ -182,8 +228,21 @@ async fn every_route_answers_every_role_as_the_policy_says(backend: Backend) {
             }
         }
         // Without a token, nothing but the document itself answers.
-        let (concrete, body) = probe(path, method, &fixture(&t, &users, &extra_service).await, &users, 0);
-        let anonymous = t.call(None, Method::from_bytes(method.as_bytes()).expect("method"), &concrete, body).await;
+        let (concrete, body) = probe(
+            path,
+            method,
+            &fixture(&t, &users, &extra_service).await,
+            &users,
+            0,
+        );
+        let anonymous = t
+            .call(
+                None,
+                Method::from_bytes(method.as_bytes()).expect("method"),
+                &concrete,
+                body,
+            )
+            .await;
         assert_eq!(anonymous.status.as_u16(), 401, "{method} {path} without a token");
     }
     assert!(wrong.is_empty(), "policy mismatches:\n{}", wrong.join("\n"));

@@ -101,9 +101,10 @@ impl FromRequestParts<AppState> for PageUser {
             Some(user) => Ok(user),
             None => {
                 let next = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-                let target = form_urlencoded::Serializer::new(String::from("/login?"))
-                    .append_pair("next", next)
-                    .finish();
+                let target =
+                    form_urlencoded::Serializer::for_suffix(String::from("/login?"), "/login?".len())
+                        .append_pair("next", next)
+                        .finish();
                 Err(Redirect::to(&target).into_response())
             }
         }

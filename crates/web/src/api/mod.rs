@@ -158,7 +158,10 @@ impl TryFrom<RawPaging> for Paging {
 
 impl Paging {
     pub fn page(self) -> Page {
-        Page::new(self.page.unwrap_or(1).saturating_sub(1), self.per_page.unwrap_or(25))
+        Page::new(
+            self.page.unwrap_or(1).saturating_sub(1),
+            self.per_page.unwrap_or(25),
+        )
     }
 }
 

@@ -1,9 +1,769 @@
-//! (being written)
+//! Setting up and watching over the network: organisations and users
+//! (admins), the access log (admins and auditors) and the cases per state
+//! of a region (coordinators and secretariats). The use cases decide who
+//! may see what; these pages only read filters and show the answer.
 
+use std::collections::HashMap;
+
+use askama::Template;
 use axum::Router;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use soleil_app::accounts::UserInput;
+use soleil_app::network::OrganisationInput;
+use soleil_app::{App, AppError, AppResult, AuditFilter, Operation, Page, policy};
+use soleil_domain::{
+    AuditAction, AuditEvent, Invalid, NewOrganisation, NewUser, Organisation, OrganisationId,
+    OrganisationKind, RegionCode, Role, User, UserId,
+};
+use soleil_store::network::{OrganisationFilter, UserFilter};
 
+use super::intake::{
+    Choice, FormData, add_missing, choice, chrome_for, date, day_text, form_failure, in_form_order, optional,
+    path_id, rome_midnight, time_text,
+};
+use super::pager::{self, Pager};
+use super::{Chrome, FormErrors, done, error_page, render, render_with};
 use crate::AppState;
+use crate::auth::PageUser;
+use crate::i18n::Lang;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/admin/organisations", get(organisations))
+        .route(
+            "/admin/organisations/new",
+            get(organisation_form).post(create_organisation),
+        )
+        .route("/admin/users", get(users))
+        .route("/admin/users/new", get(user_form).post(create_user))
+        .route("/admin/users/{id}/active", post(set_user_active))
+        .route("/audit", get(audit))
+        .route("/statistics", get(statistics))
+}
+
+const ROWS_PER_PAGE: u32 = 25;
+/// The fields of the new-user form, in their order.
+const USER_FIELDS: [&str; 5] = ["display_name", "email", "role", "organisation_id", "password"];
+const AUDIT_ROWS_PER_PAGE: u32 = 50;
+
+/// The kinds of record the audit log names, offered as a filter.
+const AUDITED_ENTITIES: [&str; 9] = [
+    "person",
+    "screening",
+    "case",
+    "assessment",
+    "plan",
+    "plan_review",
+    "plan_action",
+    "user",
+    "organisation",
+];
+
+/// A value of a closed vocabulary that must be chosen.
+fn required_choice<T: std::str::FromStr>(invalid: &mut Invalid, field: &str, value: &str) -> Option<T> {
+    if value.trim().is_empty() {
+        invalid.add(field, "required");
+        return None;
+    }
+    choice(invalid, field, value)
+}
+
+/// A filter of a list: a value outside the vocabulary filters nothing.
+fn filter_value<T: std::str::FromStr>(value: &str) -> Option<T> {
+    value.trim().parse().ok()
+}
+
+fn region_choices(selected: &str) -> Vec<Choice> {
+    RegionCode::all()
+        .map(|region| Choice {
+            value: region.as_str().to_owned(),
+            label: region.name().to_owned(),
+            selected: region.as_str() == selected,
+        })
+        .collect()
+}
+
+fn role_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    Choice::vocabulary(lang, "role", Role::all().map(Role::as_str), selected)
+}
+
+fn kind_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    let kinds = OrganisationKind::all().map(OrganisationKind::as_str);
+    Choice::vocabulary(lang, "organisation_kind", kinds, selected)
+}
+
+/// Every organisation of the network, page after page, by region and name.
+async fn all_organisations(app: &App, actor: &User) -> AppResult<Vec<Organisation>> {
+    let mut all = Vec::new();
+    for number in 0.. {
+        let (list, total) = app
+            .organisations(
+                actor,
+                &OrganisationFilter::default(),
+                Page::new(number, Page::MAX_SIZE),
+            )
+            .await?;
+        let last = list.is_empty();
+        all.extend(list);
+        if last || i64::try_from(all.len()).unwrap_or(i64::MAX) >= total {
+            break;
+        }
+    }
+    Ok(all)
+}
+
+// ---------------------------------------------------------------------------
+// Organisations.
+
+struct OrganisationRow {
+    name: String,
+    kind: String,
+    region: String,
+    created_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/organisations.html")]
+struct OrganisationsPage {
+    chrome: Chrome,
+    title: String,
+    q: String,
+    regions: Vec<Choice>,
+    kinds: Vec<Choice>,
+    rows: Vec<OrganisationRow>,
+    pager: Pager,
+    may_create: bool,
+}
+
+async fn organisations(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
+    let chrome = chrome_for(&page, "/admin/organisations", query.as_deref());
+    let params = FormData::query(query.as_deref());
+    let (region, kind, q) = (params.text("region"), params.text("kind"), params.text("q"));
+    let filter = OrganisationFilter {
+        region: filter_value(&region),
+        kind: filter_value(&kind),
+        search: optional(&q),
+    };
+    let paging = Pager::requested(query.as_deref(), ROWS_PER_PAGE);
+    match state.app.organisations(&page.user, &filter, paging).await {
+        Ok((list, total)) => {
+            let lang = chrome.lang;
+            render(OrganisationsPage {
+                title: chrome.t("admin-organisations-title"),
+                q,
+                regions: region_choices(&region),
+                kinds: kind_choices(lang, &kind),
+                rows: list
+                    .iter()
+                    .map(|o| OrganisationRow {
+                        name: o.name.clone(),
+                        kind: lang.label("organisation_kind", o.kind.as_str()),
+                        region: o.region.name().to_owned(),
+                        created_on: day_text(o.created_at),
+                    })
+                    .collect(),
+                pager: Pager::new(lang, "/admin/organisations", query.as_deref(), paging, total),
+                may_create: policy::permits(page.user.role, Operation::CreateOrganisation),
+                chrome,
+            })
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+/// The new-organisation form, as typed.
+#[derive(Default)]
+struct OrganisationForm {
+    name: String,
+    kind: String,
+    region: String,
+}
+
+impl OrganisationForm {
+    fn read(form: &FormData) -> Self {
+        Self {
+            name: form.text("name"),
+            kind: form.text("kind"),
+            region: form.text("region"),
+        }
+    }
+
+    fn checked_input(&self) -> Result<OrganisationInput, Invalid> {
+        let mut invalid = Invalid::new();
+        let kind = required_choice::<OrganisationKind>(&mut invalid, "kind", &self.kind);
+        let region = required_choice::<RegionCode>(&mut invalid, "region", &self.region);
+        match (kind, region) {
+            (Some(kind), Some(region)) if invalid.is_empty() => Ok(OrganisationInput {
+                name: self.name.clone(),
+                kind,
+                region,
+            }),
+            (kind, region) => {
+                let kind = kind.unwrap_or(OrganisationKind::Desk);
+                add_missing(
+                    &mut invalid,
+                    NewOrganisation::parse(&self.name, kind, region.unwrap_or(RegionCode::Laz)),
+                );
+                Err(invalid)
+            }
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/organisation_form.html")]
+struct OrganisationFormPage {
+    chrome: Chrome,
+    title: String,
+    form: OrganisationForm,
+    errors: FormErrors,
+}
+
+impl OrganisationFormPage {
+    fn kinds(&self) -> Vec<Choice> {
+        kind_choices(self.chrome.lang, &self.form.kind)
+    }
+
+    fn regions(&self) -> Vec<Choice> {
+        region_choices(&self.form.region)
+    }
+}
+
+fn organisation_form_page(
+    chrome: Chrome,
+    form: OrganisationForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Response {
+    let title = chrome.t("admin-organisation-new-title");
+    let errors = in_form_order(errors, &["name", "kind", "region"]);
+    render_with(
+        status,
+        OrganisationFormPage {
+            chrome,
+            title,
+            form,
+            errors,
+        },
+    )
+}
+
+async fn organisation_form(page: PageUser) -> Response {
+    let chrome = Chrome::new(&page, "/admin/organisations/new");
+    if !policy::permits(page.user.role, Operation::CreateOrganisation) {
+        return error_page(chrome, AppError::Forbidden);
+    }
+    let errors = FormErrors::new(chrome.lang, Vec::new());
+    organisation_form_page(chrome, OrganisationForm::default(), errors, StatusCode::OK)
+}
+
+async fn create_organisation(State(state): State<AppState>, page: PageUser, form: FormData) -> Response {
+    let chrome = Chrome::new(&page, "/admin/organisations/new");
+    let form = OrganisationForm::read(&form);
+    let result = match form.checked_input() {
+        Ok(input) => state.app.create_organisation(&page.user, &input).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(_) => done("/admin/organisations", "created"),
+        Err(error) => form_failure(chrome, error, |chrome, errors| {
+            organisation_form_page(chrome, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Users.
+
+struct UserRow {
+    name: String,
+    email: String,
+    role: String,
+    organisation: String,
+    region: String,
+    active: bool,
+    /// Where the activate/deactivate button posts.
+    toggle_action: String,
+    /// One's own account cannot be deactivated.
+    is_self: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    chrome: Chrome,
+    title: String,
+    q: String,
+    regions: Vec<Choice>,
+    roles: Vec<Choice>,
+    rows: Vec<UserRow>,
+    pager: Pager,
+    may_create: bool,
+    may_update: bool,
+    /// This list with its filters, to come back to after a change.
+    back: String,
+}
+
+async fn users(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
+    let chrome = chrome_for(&page, "/admin/users", query.as_deref());
+    let params = FormData::query(query.as_deref());
+    let (region, role, q) = (params.text("region"), params.text("role"), params.text("q"));
+    let filter = UserFilter {
+        region: filter_value(&region),
+        role: filter_value(&role),
+        search: optional(&q),
+        organisation: None,
+    };
+    let paging = Pager::requested(query.as_deref(), ROWS_PER_PAGE);
+    let found = match state.app.users(&page.user, &filter, paging).await {
+        Ok(found) => found,
+        Err(error) => return error_page(chrome, error),
+    };
+    let names: HashMap<OrganisationId, String> = match all_organisations(&state.app, &page.user).await {
+        Ok(list) => list.into_iter().map(|o| (o.id, o.name)).collect(),
+        Err(error) => return error_page(chrome, error),
+    };
+    let (list, total) = found;
+    let lang = chrome.lang;
+    let rows = list
+        .iter()
+        .map(|user| UserRow {
+            name: user.display_name.clone(),
+            email: user.email.clone(),
+            role: lang.label("role", user.role.as_str()),
+            organisation: user
+                .organisation_id
+                .and_then(|id| names.get(&id).cloned())
+                .unwrap_or_else(|| "—".to_owned()),
+            region: user.region.map_or("—", RegionCode::name).to_owned(),
+            active: user.active,
+            toggle_action: format!("/admin/users/{}/active", user.id),
+            is_self: user.id == page.user.id,
+        })
+        .collect();
+    render(UsersPage {
+        title: chrome.t("admin-users-title"),
+        q,
+        regions: region_choices(&region),
+        roles: role_choices(lang, &role),
+        rows,
+        pager: Pager::new(lang, "/admin/users", query.as_deref(), paging, total),
+        may_create: policy::permits(page.user.role, Operation::CreateUser),
+        may_update: policy::permits(page.user.role, Operation::UpdateUser),
+        back: pager::here("/admin/users", query.as_deref()),
+        chrome,
+    })
+}
+
+/// The list a change returns to: only the list of users, with its filters.
+fn users_list_path(back: &str) -> &str {
+    let safe =
+        (back == "/admin/users" || back.starts_with("/admin/users?")) && !back.contains(['\\', '\r', '\n']);
+    if safe { back } else { "/admin/users" }
+}
+
+async fn set_user_active(
+    State(state): State<AppState>,
+    page: PageUser,
+    id: Result<Path<String>, PathRejection>,
+    form: FormData,
+) -> Response {
+    let chrome = Chrome::new(&page, "/admin/users");
+    let Some(id) = path_id::<UserId>(id) else {
+        return error_page(chrome, AppError::NotFound("user"));
+    };
+    let active = form.text("active") == "true";
+    match state.app.set_user_active(&page.user, id, active).await {
+        Ok(_) => done(
+            users_list_path(&form.text("back")),
+            if active {
+                "admin-activated"
+            } else {
+                "admin-deactivated"
+            },
+        ),
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+/// The new-user form, as typed. The password is never sent back to the browser.
+#[derive(Default)]
+struct UserForm {
+    email: String,
+    display_name: String,
+    role: String,
+    organisation_id: String,
+}
+
+impl UserForm {
+    fn read(form: &FormData) -> Self {
+        Self {
+            email: form.text("email"),
+            display_name: form.text("display_name"),
+            role: form.text("role"),
+            organisation_id: form.text("organisation_id"),
+        }
+    }
+
+    fn checked_input(&self, password: String) -> Result<UserInput, Invalid> {
+        let mut invalid = Invalid::new();
+        let role = required_choice::<Role>(&mut invalid, "role", &self.role);
+        let organisation_id = if self.organisation_id.trim().is_empty() {
+            None
+        } else {
+            let id = self.organisation_id.trim().parse::<OrganisationId>().ok();
+            if id.is_none() {
+                invalid.add("organisation_id", "unknown_organisation");
+            }
+            id
+        };
+        match role {
+            Some(role) if invalid.is_empty() => Ok(UserInput {
+                email: self.email.clone(),
+                display_name: self.display_name.clone(),
+                role,
+                organisation_id,
+                password,
+            }),
+            role => {
+                let role = role.unwrap_or(Role::Frontline);
+                let checked =
+                    NewUser::parse(&self.email, &self.display_name, role, organisation_id, &password);
+                add_missing(&mut invalid, checked);
+                Err(invalid)
+            }
+        }
+    }
+}
+
+/// The organisations of one region, for an `<optgroup>`.
+struct OrganisationGroup {
+    region: String,
+    choices: Vec<Choice>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_form.html")]
+struct UserFormPage {
+    chrome: Chrome,
+    title: String,
+    form: UserForm,
+    roles: Vec<Choice>,
+    organisations: Vec<OrganisationGroup>,
+    errors: FormErrors,
+}
+
+fn organisation_groups(list: Vec<Organisation>, selected: &str) -> Vec<OrganisationGroup> {
+    let mut groups: Vec<OrganisationGroup> = Vec::new();
+    for organisation in list {
+        let choice = Choice {
+            value: organisation.id.to_string(),
+            selected: organisation.id.to_string() == selected.trim(),
+            label: organisation.name,
+        };
+        let region = organisation.region.name();
+        match groups.last_mut() {
+            Some(group) if group.region == region => group.choices.push(choice),
+            _ => groups.push(OrganisationGroup {
+                region: region.to_owned(),
+                choices: vec![choice],
+            }),
+        }
+    }
+    groups
+}
+
+/// The form with the organisations to choose from: a use case of its own.
+async fn user_form_page(
+    app: &App,
+    page: &PageUser,
+    form: UserForm,
+    errors: Vec<soleil_domain::FieldError>,
+    status: StatusCode,
+) -> Response {
+    let chrome = Chrome::new(page, "/admin/users/new");
+    if !policy::permits(page.user.role, Operation::CreateUser) {
+        return error_page(chrome, AppError::Forbidden);
+    }
+    match all_organisations(app, &page.user).await {
+        Ok(list) => render_with(
+            status,
+            UserFormPage {
+                title: chrome.t("admin-user-new-title"),
+                roles: role_choices(chrome.lang, &form.role),
+                organisations: organisation_groups(list, &form.organisation_id),
+                errors: in_form_order(FormErrors::new(chrome.lang, errors), &USER_FIELDS),
+                form,
+                chrome,
+            },
+        ),
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+async fn user_form(State(state): State<AppState>, page: PageUser) -> Response {
+    user_form_page(&state.app, &page, UserForm::default(), Vec::new(), StatusCode::OK).await
+}
+
+async fn create_user(State(state): State<AppState>, page: PageUser, form: FormData) -> Response {
+    let password = form.text("password");
+    let form = UserForm::read(&form);
+    let result = match form.checked_input(password) {
+        Ok(input) => state.app.create_user(&page.user, &input).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(_) => done("/admin/users", "created"),
+        Err(AppError::Invalid(invalid)) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            user_form_page(&state.app, &page, form, invalid.errors, status).await
+        }
+        Err(error) => error_page(Chrome::new(&page, "/admin/users/new"), error),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The access log.
+
+struct AuditRow {
+    at: String,
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    region: String,
+    detail: String,
+}
+
+impl AuditRow {
+    fn new(lang: Lang, event: &AuditEvent) -> Self {
+        Self {
+            at: time_text(event.at),
+            actor: event.actor_email.clone().unwrap_or_else(|| "—".to_owned()),
+            action: lang.label("audit_action", event.action.as_str()),
+            entity: entity_label(lang, &event.entity),
+            entity_id: event.entity_id.clone().unwrap_or_default(),
+            region: event.region.map_or("—", RegionCode::name).to_owned(),
+            detail: event.detail.clone().unwrap_or_default(),
+        }
+    }
+}
+
+fn entity_label(lang: Lang, entity: &str) -> String {
+    if AUDITED_ENTITIES.contains(&entity) {
+        lang.label("admin-entity", entity)
+    } else {
+        entity.to_owned()
+    }
+}
+
+/// The audit filters, as typed.
+#[derive(Default)]
+struct AuditForm {
+    actor: String,
+    action: String,
+    entity: String,
+    entity_id: String,
+    region: String,
+    from: String,
+    to: String,
+}
+
+impl AuditForm {
+    fn read(params: &FormData) -> Self {
+        Self {
+            actor: params.text("actor"),
+            action: params.text("action"),
+            entity: params.text("entity"),
+            entity_id: params.text("entity_id"),
+            region: params.text("region"),
+            from: params.text("from"),
+            to: params.text("to"),
+        }
+    }
+
+    /// The filter, and the dates that could not be read (they filter nothing).
+    fn filter(&self) -> (AuditFilter, Invalid) {
+        let mut invalid = Invalid::new();
+        let from = date(&mut invalid, "from", &self.from).map(rome_midnight);
+        let to = date(&mut invalid, "to", &self.to)
+            .and_then(|day| day.succ_opt())
+            .map(rome_midnight);
+        let filter = AuditFilter {
+            actor: None,
+            actor_email: optional(self.actor.trim()),
+            action: filter_value(&self.action),
+            entity: Some(self.entity.trim().to_owned()).filter(|e| AUDITED_ENTITIES.contains(&e.as_str())),
+            entity_id: optional(self.entity_id.trim()),
+            region: filter_value(&self.region),
+            from,
+            to,
+        };
+        (filter, invalid)
+    }
+
+    fn actions(&self, lang: &Lang) -> Vec<Choice> {
+        let actions = AuditAction::all().map(AuditAction::as_str);
+        Choice::vocabulary(*lang, "audit_action", actions, &self.action)
+    }
+
+    fn entities(&self, lang: &Lang) -> Vec<Choice> {
+        let entities = AUDITED_ENTITIES.into_iter();
+        Choice::vocabulary(*lang, "admin-entity", entities, &self.entity)
+    }
+
+    fn regions(&self) -> Vec<Choice> {
+        region_choices(&self.region)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    chrome: Chrome,
+    title: String,
+    form: AuditForm,
+    errors: FormErrors,
+    rows: Vec<AuditRow>,
+    pager: Pager,
+}
+
+async fn audit(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
+    let chrome = chrome_for(&page, "/audit", query.as_deref());
+    let form = AuditForm::read(&FormData::query(query.as_deref()));
+    let (filter, invalid) = form.filter();
+    let paging = Pager::requested(query.as_deref(), AUDIT_ROWS_PER_PAGE);
+    match state.app.audit_log(&page.user, &filter, paging).await {
+        Ok((list, total)) => {
+            let lang = chrome.lang;
+            render(AuditPage {
+                title: chrome.t("admin-audit-title"),
+                form,
+                errors: FormErrors::new(lang, invalid.errors),
+                rows: list.iter().map(|event| AuditRow::new(lang, event)).collect(),
+                pager: Pager::new(lang, "/audit", query.as_deref(), paging, total),
+                chrome,
+            })
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Statistics.
+
+#[derive(Template)]
+#[template(path = "admin/statistics.html")]
+struct StatisticsPage {
+    chrome: Chrome,
+    title: String,
+    caption: String,
+    rows: Vec<(String, i64)>,
+    total: i64,
+}
+
+async fn statistics(State(state): State<AppState>, page: PageUser) -> Response {
+    let chrome = Chrome::new(&page, "/statistics");
+    match state.app.case_statistics(&page.user).await {
+        Ok(stats) => {
+            let lang = chrome.lang;
+            let caption = match stats.region {
+                Some(region) => lang.t1("admin-statistics-caption", "region", region.name()),
+                None => lang.t("admin-statistics-caption-all"),
+            };
+            render(StatisticsPage {
+                title: chrome.t("admin-statistics-title"),
+                caption,
+                rows: stats
+                    .by_state
+                    .iter()
+                    .map(|count| (lang.label("case_state", count.state.as_str()), count.cases))
+                    .collect(),
+                total: stats.total,
+                chrome,
+            })
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_organisation_needs_kind_region_and_name() {
+        let form = OrganisationForm::read(&FormData::parse(b"name=+&kind=&region=xyz"));
+        let invalid = form.checked_input().unwrap_err();
+        let found: Vec<_> = invalid
+            .errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("kind", "required"),
+                ("region", "invalid_choice"),
+                ("name", "required")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_user_form_reads_into_the_use_case_input() {
+        let id = OrganisationId::new();
+        let body = format!("email=a%40b.it&display_name=Ada&role=frontline&organisation_id={id}");
+        let form = UserForm::read(&FormData::parse(body.as_bytes()));
+        let input = form.checked_input("long enough password".into()).unwrap();
+        assert_eq!((input.role, input.organisation_id), (Role::Frontline, Some(id)));
+        let form = UserForm::read(&FormData::parse(b"email=x&role=&organisation_id=nope"));
+        let fields: Vec<_> = form
+            .checked_input(String::new())
+            .unwrap_err()
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            ["role", "organisation_id", "email", "display_name", "password"]
+        );
+    }
+
+    #[test]
+    fn audit_dates_cover_whole_italian_days() {
+        let form = AuditForm::read(&FormData::parse(
+            b"from=2026-07-01&to=2026-07-01&action=read&entity=x",
+        ));
+        let (filter, invalid) = form.filter();
+        assert!(invalid.is_empty());
+        assert_eq!(
+            filter.from.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-06-30T22:00:00+00:00")
+        );
+        assert_eq!(
+            filter.to.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-07-01T22:00:00+00:00")
+        );
+        assert_eq!(filter.action, Some(AuditAction::Read));
+        assert_eq!(filter.entity, None);
+        let (_, invalid) = AuditForm::read(&FormData::parse(b"from=yesterday")).filter();
+        assert_eq!(invalid.errors[0].field, "from");
+    }
+
+    #[test]
+    fn a_change_returns_only_to_the_list_of_users() {
+        assert_eq!(
+            users_list_path("/admin/users?role=admin"),
+            "/admin/users?role=admin"
+        );
+        assert_eq!(users_list_path("https://evil.example"), "/admin/users");
+        assert_eq!(users_list_path("/admin/users/new"), "/admin/users");
+        assert_eq!(users_list_path("/admin/usersx"), "/admin/users");
+    }
 }

@@ -5,6 +5,7 @@
 mod admin;
 mod cases;
 mod intake;
+mod pager;
 mod plans;
 mod session;
 
@@ -126,7 +127,8 @@ impl Chrome {
 
     /// The link that switches language and comes back here.
     pub fn switch_language_href(&self) -> String {
-        form_urlencoded::Serializer::new(format!("/lang/{}?", self.lang.other().code()))
+        let start = format!("/lang/{}?", self.lang.other().code());
+        form_urlencoded::Serializer::for_suffix(start.clone(), start.len())
             .append_pair("next", &self.here)
             .finish()
     }

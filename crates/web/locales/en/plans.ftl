@@ -1,0 +1,60 @@
+# Personalised plan pages. Every id starts with "plans-", except the error
+# codes of these pages ("error-plans_…").
+
+plans-title = Personalised plan
+plans-version-title = Plan version { $version }
+plans-version-readonly = This is a read-only version of the plan.
+plans-edit-link = Edit the draft
+plans-new-version-link = Write a new version
+plans-needs-title = Needs
+plans-needs-none = No needs listed.
+plans-actions-title = Actions
+plans-actions-none = No actions listed.
+plans-actions-caption = The plan's actions, with the organisation responsible and the due date
+plans-col-status = Status
+plans-col-update = Outcome
+plans-organisation-unknown = Organisation not available
+plans-action-note = Note on the outcome (optional)
+plans-action-done = Mark as done
+plans-action-dropped = Mark as dropped
+plans-review-title = Working group review
+plans-reviewers-title = Members asked to approve
+plans-reviewers-none = The plan has not been submitted to the working group yet.
+plans-reviewer-waiting = waiting for a review
+plans-reviewer-unknown = No longer in the group
+plans-reviews-caption = Reviews of this version
+plans-reviews-who = Who
+plans-reviews-when = When
+plans-review-form-title = Your review
+plans-review-comment-label = Comment (required unless you approve)
+plans-review-submit = Send the review
+plans-agreement-title = The person's agreement
+plans-agreement-none = The person has not agreed to this version of the plan yet.
+plans-agreement-submit = Record the person's agreement
+plans-versions-title = Plan versions
+plans-versions-caption = Every version of the plan, newest first
+plans-versions-version = Version
+plans-versions-created = Created on
+plans-versions-approved = Approved on
+
+plans-edit-title = Writing the plan
+plans-edit-first = Saving creates the first version of the plan, as a draft.
+plans-edit-draft = You are editing the draft of version { $version }.
+plans-edit-new-version = Saving creates version { $version } as a draft; the previous version stays as it is until the new one is approved.
+plans-edit-hint = Rows without a description are not saved. To add more rows use "Save and add more rows".
+plans-need-n = Need { $n }
+plans-action-n = Action { $n }
+plans-field-area = Area
+plans-field-description = Description
+plans-field-responsible_organisation_id = Organisation responsible
+plans-field-due_date = Due date
+plans-field-verdict = Verdict
+plans-field-comment = Comment
+plans-field-note = Note
+plans-agreement-note = How the person agreed (e.g. "signed with a cultural mediator")
+plans-field-status = Outcome
+plans-edit-save = Save the draft
+plans-edit-save-more = Save and add more rows
+
+error-plans_invalid_choice = Choose a value from the list.
+error-plans_invalid_date = Invalid date: use the format dd/mm/yyyy.

@@ -1,0 +1,60 @@
+# Pagine del piano personalizzato. Tutti gli id iniziano con "plans-",
+# tranne i codici di errore propri di queste pagine ("error-plans_…").
+
+plans-title = Piano personalizzato
+plans-version-title = Versione { $version } del piano
+plans-version-readonly = Questa è una versione del piano in sola lettura.
+plans-edit-link = Modifica la bozza
+plans-new-version-link = Scrivi una nuova versione
+plans-needs-title = Bisogni
+plans-needs-none = Nessun bisogno indicato.
+plans-actions-title = Azioni
+plans-actions-none = Nessuna azione indicata.
+plans-actions-caption = Azioni del piano, con l'ente responsabile e la scadenza
+plans-col-status = Stato
+plans-col-update = Esito
+plans-organisation-unknown = Ente non disponibile
+plans-action-note = Nota sull'esito (facoltativa)
+plans-action-done = Segna come completata
+plans-action-dropped = Segna come abbandonata
+plans-review-title = Esame del gruppo di lavoro
+plans-reviewers-title = Componenti chiamati ad approvare
+plans-reviewers-none = Il piano non è ancora stato inviato al gruppo di lavoro.
+plans-reviewer-waiting = in attesa di parere
+plans-reviewer-unknown = Componente non più nel gruppo
+plans-reviews-caption = Pareri espressi su questa versione
+plans-reviews-who = Chi
+plans-reviews-when = Quando
+plans-review-form-title = Il proprio parere
+plans-review-comment-label = Commento (obbligatorio se non si approva)
+plans-review-submit = Invia il parere
+plans-agreement-title = Adesione della persona
+plans-agreement-none = La persona non ha ancora aderito a questa versione del piano.
+plans-agreement-submit = Registra l'adesione della persona
+plans-versions-title = Versioni del piano
+plans-versions-caption = Tutte le versioni del piano, dalla più recente
+plans-versions-version = Versione
+plans-versions-created = Creata il
+plans-versions-approved = Approvata il
+
+plans-edit-title = Scrittura del piano
+plans-edit-first = Il salvataggio crea la prima versione del piano, in bozza.
+plans-edit-draft = Si sta modificando la bozza della versione { $version }.
+plans-edit-new-version = Il salvataggio crea la versione { $version } in bozza; la versione precedente resta com'è fino all'approvazione della nuova.
+plans-edit-hint = Le righe senza descrizione non vengono salvate. Per aggiungere altre righe usare «Salva e aggiungi altre righe».
+plans-need-n = Bisogno { $n }
+plans-action-n = Azione { $n }
+plans-field-area = Area
+plans-field-description = Descrizione
+plans-field-responsible_organisation_id = Ente responsabile
+plans-field-due_date = Scadenza
+plans-field-verdict = Parere
+plans-field-comment = Commento
+plans-field-note = Nota
+plans-agreement-note = Come ha aderito la persona (es. «firmato con mediatrice»)
+plans-field-status = Esito
+plans-edit-save = Salva la bozza
+plans-edit-save-more = Salva e aggiungi altre righe
+
+error-plans_invalid_choice = Scegliere un valore dall'elenco.
+error-plans_invalid_date = Data non valida: usare il formato gg/mm/aaaa.
