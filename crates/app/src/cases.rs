@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 use soleil_domain::{
+    ActionId, ActionStatus, Plan,
     Assessment, AssessmentInput, AuditAction, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState,
     ClosingReason, Invalid, Person, PlanStatus, PlanVersion, Role, Screening, User, UserId,
     case::check_transition,
@@ -35,7 +36,8 @@ pub struct Capabilities {
     pub edit_plan: bool,
     pub review_plan: bool,
     pub record_agreement: bool,
-    pub update_actions: bool,
+    /// Open actions of the plan in force that the caller may mark done or dropped.
+    pub actionable: Vec<ActionId>,
 }
 
 /// Everything the caller may see of one case.
@@ -118,12 +120,10 @@ impl App {
         };
         let team = cases::team(tx.conn(), id).await?;
         let plan_versions = plans::versions(tx.conn(), id).await?;
-        let latest = match plan_versions.first() {
-            Some(v) => plans::plan(tx.conn(), id, v.version).await?,
-            None => None,
-        };
+        let latest = crate::plans::version_of(&mut tx, id, plan_versions.first()).await?;
+        let in_force = crate::plans::in_force(&mut tx, id, &plan_versions).await?;
         let on_team = team.iter().any(|m| m.user_id == actor.id);
-        let can = capabilities(actor, &case, on_team, latest.as_ref());
+        let can = capabilities(actor, &case, on_team, latest.as_ref(), in_force.as_ref());
         let file = CaseFile {
             assessments: cases::assessments(tx.conn(), id).await?,
             timeline: cases::events(tx.conn(), id).await?,
@@ -385,15 +385,12 @@ fn capabilities(
     actor: &User,
     case: &Case,
     on_team: bool,
-    latest: Option<&soleil_domain::Plan>,
+    latest: Option<&Plan>,
+    in_force: Option<&Plan>,
 ) -> Capabilities {
     let permitted = |operation| policy::permits(actor.role, operation);
     let manager = policy::manages(actor, case);
     let latest_status = latest.map(|p| p.status);
-    let plan_stage = matches!(
-        case.state,
-        CaseState::Planning | CaseState::PlanReview | CaseState::Inclusion
-    );
     let transitions = if permitted(Operation::TransitionCase) {
         case.state
             .next_states()
@@ -404,6 +401,16 @@ fn capabilities(
             .collect()
     } else {
         Vec::new()
+    };
+    let actionable = match in_force {
+        Some(plan) if permitted(Operation::UpdateAction) && case.state != CaseState::Closed => plan
+            .actions
+            .iter()
+            .filter(|a| a.status == ActionStatus::Open)
+            .filter(|a| policy::may_update_action(actor, case, on_team, a.responsible_organisation_id))
+            .map(|a| a.id)
+            .collect(),
+        _ => Vec::new(),
     };
     Capabilities {
         assess: permitted(Operation::RecordAssessment)
@@ -422,14 +429,7 @@ fn capabilities(
         record_agreement: permitted(Operation::RecordAgreement)
             && manager
             && latest.is_some_and(|p| p.status == PlanStatus::Approved && p.agreed_at.is_none()),
-        update_actions: permitted(Operation::UpdateAction)
-            && plan_stage
-            && (manager || on_team)
-            && latest.is_some_and(|p| {
-                p.actions
-                    .iter()
-                    .any(|a| a.status == soleil_domain::ActionStatus::Open)
-            }),
+        actionable,
     }
 }
 

@@ -16,7 +16,11 @@ use crate::{App, AppError, AppResult, Operation, authorize, policy};
 /// A case's plan: its newest version in full and the list of all versions.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct PlanFile {
+    /// The newest version: a draft, under review, or the one in force.
     pub current: Option<Plan>,
+    /// The approved version the person agreed to, whose actions are under
+    /// way; it differs from `current` while a revision is being drafted.
+    pub in_force: Option<Plan>,
     pub versions: Vec<PlanVersion>,
 }
 
@@ -302,12 +306,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let case = visible_case(&mut tx, policy::scope(actor), case).await?;
         let versions = plans::versions(tx.conn(), case.id).await?;
-        let in_force = versions.iter().find(|v| v.status == PlanStatus::Approved);
-        let plan = match in_force {
-            Some(v) => plans::plan(tx.conn(), case.id, v.version).await?,
-            None => None,
-        };
-        let Some(plan) = plan else {
+        let Some(plan) = in_force(&mut tx, case.id, &versions).await? else {
             return Err(AppError::conflict("no_plan_in_force"));
         };
         let target = plan
@@ -355,11 +354,27 @@ impl App {
 
 async fn plan_file(tx: &mut Tx, case: CaseId) -> AppResult<PlanFile> {
     let versions = plans::versions(tx.conn(), case).await?;
-    let current = match versions.first() {
-        Some(v) => plans::plan(tx.conn(), case, v.version).await?,
-        None => None,
-    };
-    Ok(PlanFile { current, versions })
+    let current = version_of(tx, case, versions.first()).await?;
+    let in_force = in_force(tx, case, &versions).await?;
+    Ok(PlanFile {
+        current,
+        in_force,
+        versions,
+    })
+}
+
+/// One version in full.
+pub(crate) async fn version_of(tx: &mut Tx, case: CaseId, version: Option<&PlanVersion>) -> AppResult<Option<Plan>> {
+    match version {
+        Some(v) => Ok(plans::plan(tx.conn(), case, v.version).await?),
+        None => Ok(None),
+    }
+}
+
+/// The plan in force: approved by the working group and agreed by the person.
+pub(crate) async fn in_force(tx: &mut Tx, case: CaseId, versions: &[PlanVersion]) -> AppResult<Option<Plan>> {
+    let approved = versions.iter().find(|v| v.status == PlanStatus::Approved && v.agreed_at.is_some());
+    version_of(tx, case, approved).await
 }
 
 async fn current_plan(tx: &mut Tx, case: CaseId) -> AppResult<Plan> {

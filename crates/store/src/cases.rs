@@ -61,6 +61,7 @@ pub struct CaseSummary {
     pub person_given_name: Option<String>,
     pub person_surname: Option<String>,
     pub person_alias: Option<String>,
+    pub case_manager_name: Option<String>,
 }
 
 impl CaseSummary {
@@ -123,9 +124,10 @@ pub async fn list(
     } else {
         "c.opened_at DESC, c.id DESC"
     };
-    let from = "FROM cases c JOIN persons p ON p.id = c.person_id";
+    let from = "FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users m ON m.id = c.case_manager_id";
     let list = format!(
-        "SELECT {COLUMNS}, p.given_name AS person_given_name, p.surname AS person_surname, p.alias AS person_alias
+        "SELECT {COLUMNS}, p.given_name AS person_given_name, p.surname AS person_surname, p.alias AS person_alias,
+                m.display_name AS case_manager_name
          {from} {} ORDER BY {order} {}",
         w.sql(),
         w.paging()

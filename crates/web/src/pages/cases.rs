@@ -483,16 +483,13 @@ struct CaseRow {
 }
 
 impl CaseRow {
-    fn of(summary: &CaseSummary, managers: &HashMap<UserId, String>) -> Self {
+    fn of(summary: &CaseSummary) -> Self {
         Self {
             id: summary.case.id,
             person: summary.person_name(),
             state: summary.case.state,
             priority: summary.case.priority,
-            case_manager: summary
-                .case
-                .case_manager_id
-                .and_then(|id| managers.get(&id).cloned()),
+            case_manager: summary.case_manager_name.clone(),
             opened_at: summary.case.opened_at,
         }
     }
@@ -516,7 +513,7 @@ async fn queue(State(state): State<AppState>, page: PageUser, RawQuery(query): R
         Ok((list, total)) => {
             let title = chrome.t("cases-queue-title");
             let pager = Pager::new(chrome.lang, "/queue", query, paging, total);
-            let rows = list.iter().map(|s| CaseRow::of(s, &HashMap::new())).collect();
+            let rows = list.iter().map(CaseRow::of).collect();
             render(QueuePage {
                 chrome,
                 title,
@@ -563,14 +560,9 @@ async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): Ra
         Ok(found) => found,
         Err(error) => return error_page(chrome, error),
     };
-    let managers: HashMap<UserId, String> = region_users(&state, &page.user, Role::CaseManager)
-        .await
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
     render(ListPage {
         title: chrome.t("cases-list-title"),
-        rows: list.iter().map(|s| CaseRow::of(s, &managers)).collect(),
+        rows: list.iter().map(CaseRow::of).collect(),
         pager: Pager::new(lang, "/cases", query, paging, total),
         states: vocabulary(lang, "case_state", CaseState::all().map(CaseState::as_str)),
         priorities: vocabulary(lang, "priority", Priority::all().map(Priority::as_str)),

@@ -103,7 +103,6 @@ impl PlanView {
         lang: Lang,
         plan: &Plan,
         file: &CaseFile,
-        viewer: &User,
         organisations: &HashMap<OrganisationId, String>,
         updates: bool,
     ) -> Self {
@@ -119,9 +118,6 @@ impl PlanView {
             })
             .filter(|group| !group.items.is_empty())
             .collect();
-        // The use case decides; this only spares a viewer buttons that it
-        // would refuse: the manager, or the organisation responsible.
-        let manages = file.case.case_manager_id == Some(viewer.id);
         let actions = plan
             .actions
             .iter()
@@ -138,9 +134,7 @@ impl PlanView {
                 status: a.status,
                 note: a.status_note.clone(),
                 changed_at: a.status_changed_at,
-                may_update: updates
-                    && a.status == ActionStatus::Open
-                    && (manages || viewer.organisation_id == Some(a.responsible_organisation_id)),
+                may_update: updates && file.can.actionable.contains(&a.id),
             })
             .collect();
         let name_of = |id| {
@@ -220,7 +214,7 @@ impl PlanForms {
             review: can.review_plan,
             agreement: can.record_agreement,
             // Actions are carried out on the version in force.
-            actions: can.update_actions && status == Some(PlanStatus::Approved),
+            actions: !can.actionable.is_empty() && status == Some(PlanStatus::Approved),
         }
     }
 }
@@ -275,7 +269,7 @@ async fn plan_page(
     let names = organisation_names(&organisations(state, user, file.case.region).await);
     let plan = current
         .as_ref()
-        .map(|p| PlanView::of(chrome.lang, p, &file, user, &names, forms.actions));
+        .map(|p| PlanView::of(chrome.lang, p, &file, &names, forms.actions));
     let page = PlanPage {
         title: chrome.t("plans-title"),
         header: CaseHeader::of(&file),
@@ -314,7 +308,7 @@ async fn version(
         Err(error) => return error_page(chrome, error),
     };
     let names = organisation_names(&organisations(&state, &page.user, file.case.region).await);
-    let view = PlanView::of(chrome.lang, &plan, &file, &page.user, &names, false);
+    let view = PlanView::of(chrome.lang, &plan, &file, &names, false);
     render_with(
         StatusCode::OK,
         PlanPage {
