@@ -4,9 +4,7 @@
 use chrono::{DateTime, Utc};
 use soleil_domain::{AuditAction, AuditEvent, RegionCode, UserId};
 
-use sqlx::AssertSqlSafe;
-
-use crate::filter::{Value, Where, bind_where};
+use crate::filter::{Value, Where, fetch_page};
 use crate::{Conn, Page, Result, on};
 
 pub async fn append(conn: Conn<'_>, event: &AuditEvent) -> Result<()> {
@@ -66,20 +64,13 @@ pub async fn events(conn: Conn<'_>, filter: &AuditFilter, page: Page) -> Result<
     if let Some(to) = filter.to {
         w.and("at < {}", Value::Time(to));
     }
-    let list = format!(
-        "SELECT id, at, actor_id, actor_email, action, entity, entity_id, region, detail
-         FROM audit_events {} ORDER BY at DESC, id DESC {}",
-        w.sql(),
-        w.paging()
-    );
-    let count = format!("SELECT COUNT(*) FROM audit_events {}", w.sql());
-    on!(conn, c => {
-        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
-        Ok((items, total))
-    })
+    fetch_page(
+        conn,
+        "id, at, actor_id, actor_email, action, entity, entity_id, region, detail",
+        "FROM audit_events",
+        "at DESC, id DESC",
+        &w,
+        page,
+    )
+    .await
 }

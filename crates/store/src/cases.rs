@@ -8,7 +8,7 @@ use soleil_domain::{
 
 use sqlx::AssertSqlSafe;
 
-use crate::filter::{Value, Where, bind_where, scope_cases};
+use crate::filter::{Value, Where, bind_where, fetch_page, scope_cases};
 use crate::{Conn, Page, Result, Scope, on};
 
 const COLUMNS: &str = "c.id, c.person_id, c.region, c.state, c.priority, c.screening_id, c.reported_by,
@@ -124,24 +124,20 @@ pub async fn list(
     } else {
         "c.opened_at DESC, c.id DESC"
     };
-    let from = "FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users m ON m.id = c.case_manager_id";
-    let list = format!(
-        "SELECT {COLUMNS}, p.given_name AS person_given_name, p.surname AS person_surname, p.alias AS person_alias,
-                m.display_name AS case_manager_name
-         {from} {} ORDER BY {order} {}",
-        w.sql(),
-        w.paging()
-    );
-    let count = format!("SELECT COUNT(*) {from} {}", w.sql());
-    on!(conn, c => {
-        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
-        Ok((items, total))
-    })
+    let from =
+        "FROM cases c JOIN persons p ON p.id = c.person_id LEFT JOIN users m ON m.id = c.case_manager_id";
+    fetch_page(
+        conn,
+        &format!(
+            "{COLUMNS}, p.given_name AS person_given_name, p.surname AS person_surname,
+                 p.alias AS person_alias, m.display_name AS case_manager_name"
+        ),
+        from,
+        order,
+        &w,
+        page,
+    )
+    .await
 }
 
 /// The fields a state change may set.

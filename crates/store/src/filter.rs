@@ -2,6 +2,9 @@
 //! layer's policy, and a [`Page`] of a list. The store only turns them into SQL.
 
 use soleil_domain::{RegionCode, UserId};
+use sqlx::AssertSqlSafe;
+
+use crate::{Conn, on};
 
 /// The records of a region a user may see, as the policy decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,4 +159,38 @@ pub(crate) fn scope_persons(w: &mut Where, scope: Scope) {
         }
         Scope::Nothing => w.and_raw("1 = 0".into()),
     }
+}
+
+/// One page of `SELECT columns FROM … WHERE … ORDER BY …`, and how many rows
+/// the filter matches in all.
+pub(crate) async fn fetch_page<T>(
+    conn: Conn<'_>,
+    columns: &str,
+    from: &str,
+    order: &str,
+    filter: &Where,
+    page: Page,
+) -> crate::Result<(Vec<T>, i64)>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    let list = format!(
+        "SELECT {columns} {from} {} ORDER BY {order} {}",
+        filter.sql(),
+        filter.paging()
+    );
+    let count = format!("SELECT COUNT(*) {from} {}", filter.sql());
+    on!(conn, c => {
+        let items = bind_where!(sqlx::query_as::<_, T>(AssertSqlSafe(list.as_str())), filter)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 =
+            bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), filter).fetch_one(&mut *c).await?;
+        Ok((items, total))
+    })
 }

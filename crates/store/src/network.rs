@@ -4,7 +4,7 @@ use soleil_domain::{Organisation, OrganisationId, OrganisationKind, RegionCode, 
 
 use sqlx::AssertSqlSafe;
 
-use crate::filter::{Value, Where, bind_where};
+use crate::filter::{Value, Where, fetch_page};
 use crate::{Conn, Page, Result, on};
 
 pub async fn insert_organisation(conn: Conn<'_>, organisation: &Organisation) -> Result<()> {
@@ -47,21 +47,15 @@ pub async fn organisations(
     if let Some(text) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
         w.search(&["name"], text);
     }
-    let list = format!(
-        "SELECT id, name, kind, region, created_at FROM organisations {} ORDER BY region, name {}",
-        w.sql(),
-        w.paging()
-    );
-    let count = format!("SELECT COUNT(*) FROM organisations {}", w.sql());
-    on!(conn, c => {
-        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
-        Ok((items, total))
-    })
+    fetch_page(
+        conn,
+        "id, name, kind, region, created_at",
+        "FROM organisations",
+        "region, name",
+        &w,
+        page,
+    )
+    .await
 }
 
 const USER_COLUMNS: &str = "id, email, display_name, role, organisation_id, region, active, created_at";
@@ -127,21 +121,7 @@ pub async fn users(conn: Conn<'_>, filter: &UserFilter, page: Page) -> Result<(V
     if let Some(text) = filter.search.as_deref().filter(|s| !s.trim().is_empty()) {
         w.search(&["email", "display_name"], text);
     }
-    let list = format!(
-        "SELECT {USER_COLUMNS} FROM users {} ORDER BY display_name, email {}",
-        w.sql(),
-        w.paging()
-    );
-    let count = format!("SELECT COUNT(*) FROM users {}", w.sql());
-    on!(conn, c => {
-        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
-        Ok((items, total))
-    })
+    fetch_page(conn, USER_COLUMNS, "FROM users", "display_name, email", &w, page).await
 }
 
 pub async fn set_user_active(conn: Conn<'_>, id: UserId, active: bool) -> Result<()> {

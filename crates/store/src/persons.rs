@@ -5,7 +5,7 @@ use soleil_domain::{Person, PersonId};
 
 use sqlx::AssertSqlSafe;
 
-use crate::filter::{Value, Where, bind_where, scope_persons};
+use crate::filter::{Value, Where, bind_where, fetch_page, scope_persons};
 use crate::{Conn, Page, Result, Scope, on};
 
 const COLUMNS: &str = "p.id, p.region, p.anonymous, p.given_name, p.surname, p.alias, p.sex, p.date_of_birth,
@@ -55,19 +55,13 @@ pub async fn list(
     if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
         w.search(&["p.given_name", "p.surname", "p.alias", "p.phone"], text);
     }
-    let list = format!(
-        "SELECT {COLUMNS} FROM persons p {} ORDER BY p.created_at DESC, p.id DESC {}",
-        w.sql(),
-        w.paging()
-    );
-    let count = format!("SELECT COUNT(*) FROM persons p {}", w.sql());
-    on!(conn, c => {
-        let items = bind_where!(sqlx::query_as(AssertSqlSafe(list.as_str())), w)
-            .bind(page.limit())
-            .bind(page.offset())
-            .fetch_all(&mut *c)
-            .await?;
-        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w).fetch_one(&mut *c).await?;
-        Ok((items, total))
-    })
+    fetch_page(
+        conn,
+        COLUMNS,
+        "FROM persons p",
+        "p.created_at DESC, p.id DESC",
+        &w,
+        page,
+    )
+    .await
 }
