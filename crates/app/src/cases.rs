@@ -3,10 +3,9 @@
 
 use chrono::Utc;
 use soleil_domain::{
-    ActionId, ActionStatus, Plan,
-    Assessment, AssessmentInput, AuditAction, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState,
-    ClosingReason, Invalid, Person, PlanStatus, PlanVersion, Role, Screening, User, UserId,
-    case::check_transition,
+    ActionId, ActionStatus, Assessment, AssessmentInput, AuditAction, Case, CaseEvent, CaseEventId,
+    CaseEventKind, CaseId, CaseState, ClosingReason, Invalid, Person, Plan, PlanStatus, PlanVersion, Role,
+    Screening, User, UserId, case::check_transition,
 };
 use soleil_store::cases::{AssessmentRecord, CaseFilter, CaseSummary, StateChange, TeamMember};
 use soleil_store::{Page, Scope, Tx, cases, network, persons, plans, screenings};
@@ -304,28 +303,12 @@ impl App {
             return Err(Invalid::single("user_id", "already_on_team").into());
         }
         cases::add_team_member(tx.conn(), id, user, actor.id, Utc::now()).await?;
-        insert_event(
-            &mut tx,
-            actor,
-            id,
+        let change = (
             CaseEventKind::TeamMemberAdded,
-            None,
-            Some(member.display_name.clone()),
-        )
-        .await?;
-        record(
-            &mut tx,
-            actor,
-            AuditAction::Update,
-            "case",
-            id,
-            Some(case.region),
-            Some(format!("team + {user}")),
-        )
-        .await?;
-        let team = cases::team(tx.conn(), id).await?;
-        tx.commit().await?;
-        Ok(team)
+            Some(member.display_name),
+            format!("team + {user}"),
+        );
+        team_changed(tx, actor, &case, change).await
     }
 
     pub async fn remove_team_member(
@@ -344,20 +327,13 @@ impl App {
         if !cases::remove_team_member(tx.conn(), id, user).await? {
             return Err(AppError::NotFound("team member"));
         }
-        insert_event(&mut tx, actor, id, CaseEventKind::TeamMemberRemoved, None, name).await?;
-        record(
-            &mut tx,
+        team_changed(
+            tx,
             actor,
-            AuditAction::Update,
-            "case",
-            id,
-            Some(case.region),
-            Some(format!("team - {user}")),
+            &case,
+            (CaseEventKind::TeamMemberRemoved, name, format!("team - {user}")),
         )
-        .await?;
-        let team = cases::team(tx.conn(), id).await?;
-        tx.commit().await?;
-        Ok(team)
+        .await
     }
 
     /// The case's timeline, oldest first.
@@ -379,6 +355,30 @@ impl App {
         tx.commit().await?;
         Ok(events)
     }
+}
+
+/// Records a change of the working group on the timeline and in the audit
+/// log, commits, and returns the team as it now is.
+async fn team_changed(
+    mut tx: Tx,
+    actor: &User,
+    case: &Case,
+    (kind, member, detail): (CaseEventKind, Option<String>, String),
+) -> AppResult<Vec<TeamMember>> {
+    insert_event(&mut tx, actor, case.id, kind, None, member).await?;
+    record(
+        &mut tx,
+        actor,
+        AuditAction::Update,
+        "case",
+        case.id,
+        Some(case.region),
+        Some(detail),
+    )
+    .await?;
+    let team = cases::team(tx.conn(), case.id).await?;
+    tx.commit().await?;
+    Ok(team)
 }
 
 fn capabilities(

@@ -364,7 +364,11 @@ async fn plan_file(tx: &mut Tx, case: CaseId) -> AppResult<PlanFile> {
 }
 
 /// One version in full.
-pub(crate) async fn version_of(tx: &mut Tx, case: CaseId, version: Option<&PlanVersion>) -> AppResult<Option<Plan>> {
+pub(crate) async fn version_of(
+    tx: &mut Tx,
+    case: CaseId,
+    version: Option<&PlanVersion>,
+) -> AppResult<Option<Plan>> {
     match version {
         Some(v) => Ok(plans::plan(tx.conn(), case, v.version).await?),
         None => Ok(None),
@@ -373,7 +377,9 @@ pub(crate) async fn version_of(tx: &mut Tx, case: CaseId, version: Option<&PlanV
 
 /// The plan in force: approved by the working group and agreed by the person.
 pub(crate) async fn in_force(tx: &mut Tx, case: CaseId, versions: &[PlanVersion]) -> AppResult<Option<Plan>> {
-    let approved = versions.iter().find(|v| v.status == PlanStatus::Approved && v.agreed_at.is_some());
+    let approved = versions
+        .iter()
+        .find(|v| v.status == PlanStatus::Approved && v.agreed_at.is_some());
     version_of(tx, case, approved).await
 }
 
@@ -408,18 +414,7 @@ pub(crate) async fn submit_in(tx: &mut Tx, actor: &User, case: &Case) -> AppResu
     let now = Utc::now();
     plans::set_reviewers(tx.conn(), plan.id, &reviewers).await?;
     plans::change_status(tx.conn(), plan.id, PlanStatus::Draft, PlanStatus::InReview, now).await?;
-    let note = Some(format!("version {}", plan.version));
-    insert_event(tx, actor, case.id, CaseEventKind::PlanSubmitted, None, note).await?;
-    record(
-        tx,
-        actor,
-        AuditAction::Update,
-        "plan",
-        plan.id,
-        Some(case.region),
-        Some("submitted".into()),
-    )
-    .await?;
+    log_plan_step(tx, actor, case, &plan, CaseEventKind::PlanSubmitted, "submitted").await?;
     move_case(tx, actor, case, CaseState::PlanReview, None, None).await
 }
 
@@ -438,9 +433,8 @@ pub(crate) async fn withdraw_in(tx: &mut Tx, actor: &User, case: &Case) -> AppRe
             Utc::now(),
         )
         .await?;
-    } else if plan.status == PlanStatus::Approved {
-        // An approved version stays approved; changes go in a new version.
     }
+    // An approved version stays approved: changes go in a new version.
     move_case(
         tx,
         actor,
@@ -475,8 +469,20 @@ async fn approve(tx: &mut Tx, actor: &User, case: &Case, plan: &Plan) -> AppResu
         now,
     )
     .await?;
+    log_plan_step(tx, actor, case, plan, CaseEventKind::PlanApproved, "approved").await
+}
+
+/// A step of a plan version, on the case's timeline and in the audit log.
+async fn log_plan_step(
+    tx: &mut Tx,
+    actor: &User,
+    case: &Case,
+    plan: &Plan,
+    kind: CaseEventKind,
+    detail: &str,
+) -> AppResult<()> {
     let note = Some(format!("version {}", plan.version));
-    insert_event(tx, actor, case.id, CaseEventKind::PlanApproved, None, note).await?;
+    insert_event(tx, actor, case.id, kind, None, note).await?;
     record(
         tx,
         actor,
@@ -484,8 +490,7 @@ async fn approve(tx: &mut Tx, actor: &User, case: &Case, plan: &Plan) -> AppResu
         "plan",
         plan.id,
         Some(case.region),
-        Some("approved".into()),
+        Some(detail.into()),
     )
-    .await?;
-    Ok(())
+    .await
 }
