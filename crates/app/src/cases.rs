@@ -187,15 +187,8 @@ impl App {
             assessment.referred_to,
         )
         .await?;
-        insert_event(
-            &mut tx,
-            actor,
-            id,
-            CaseEventKind::Assessment,
-            None,
-            Some(assessment.decision.to_string()),
-        )
-        .await?;
+        let step = Step::new(CaseEventKind::Assessment).code(Some(assessment.decision.as_str()));
+        insert_event(&mut tx, actor, id, step).await?;
         record(
             &mut tx,
             actor,
@@ -365,7 +358,7 @@ async fn team_changed(
     case: &Case,
     (kind, member, detail): (CaseEventKind, Option<String>, String),
 ) -> AppResult<Vec<TeamMember>> {
-    insert_event(&mut tx, actor, case.id, kind, None, member).await?;
+    insert_event(&mut tx, actor, case.id, Step::new(kind).note(member)).await?;
     record(
         &mut tx,
         actor,
@@ -448,23 +441,62 @@ async fn check_case_manager(tx: &mut Tx, case: &Case, id: UserId) -> AppResult<U
         .ok_or_else(|| Invalid::single("case_manager_id", "not_a_case_manager").into())
 }
 
-pub(crate) async fn insert_event(
-    tx: &mut Tx,
-    actor: &User,
-    case: CaseId,
+/// One entry for a case's timeline, built up before it is written.
+pub(crate) struct Step {
     kind: CaseEventKind,
     states: Option<(CaseState, CaseState)>,
+    code: Option<&'static str>,
+    plan_version: Option<i32>,
     note: Option<String>,
-) -> AppResult<()> {
+}
+
+impl Step {
+    pub(crate) fn new(kind: CaseEventKind) -> Self {
+        Self {
+            kind,
+            states: None,
+            code: None,
+            plan_version: None,
+            note: None,
+        }
+    }
+
+    pub(crate) fn states(mut self, from: CaseState, to: CaseState) -> Self {
+        self.states = Some((from, to));
+        self
+    }
+
+    /// The vocabulary value the kind implies (decision, verdict, reason).
+    pub(crate) fn code(mut self, code: Option<&'static str>) -> Self {
+        self.code = code;
+        self
+    }
+
+    pub(crate) fn version(mut self, version: i32) -> Self {
+        self.plan_version = Some(version);
+        self
+    }
+
+    /// Words a person typed, shown as they are.
+    pub(crate) fn note(mut self, note: Option<String>) -> Self {
+        self.note = note;
+        self
+    }
+}
+
+/// Writes one entry of a case's timeline.
+pub(crate) async fn insert_event(tx: &mut Tx, actor: &User, case: CaseId, step: Step) -> AppResult<()> {
     let event = CaseEvent {
         id: CaseEventId::new(),
         case_id: case,
-        kind,
-        from_state: states.map(|s| s.0),
-        to_state: states.map(|s| s.1),
+        kind: step.kind,
+        from_state: step.states.map(|s| s.0),
+        to_state: step.states.map(|s| s.1),
         actor_id: actor.id,
         actor_name: actor.display_name.clone(),
-        note,
+        code: step.code.map(str::to_owned),
+        plan_version: step.plan_version,
+        note: step.note,
         at: Utc::now(),
     };
     cases::insert_event(tx.conn(), &event).await?;
@@ -490,20 +522,11 @@ pub(crate) async fn move_case(
     if !cases::change_state(tx.conn(), case.id, case.state, &change).await? {
         return Err(AppError::conflict("case_changed_meanwhile"));
     }
-    let note = match (closing_reason, note) {
-        (Some(reason), Some(note)) => Some(format!("{reason}: {note}")),
-        (Some(reason), None) => Some(reason.to_string()),
-        (None, note) => note,
-    };
-    insert_event(
-        tx,
-        actor,
-        case.id,
-        CaseEventKind::Transition,
-        Some((case.state, to)),
-        note,
-    )
-    .await?;
+    let step = Step::new(CaseEventKind::Transition)
+        .states(case.state, to)
+        .code(closing_reason.map(ClosingReason::as_str))
+        .note(note);
+    insert_event(tx, actor, case.id, step).await?;
     let detail = Some(format!("{} -> {}", case.state, to));
     record(
         tx,

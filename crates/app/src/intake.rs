@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use soleil_domain::{
-    AuditAction, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState, FirstProfile,
+    AuditAction, Case, CaseEventKind, CaseId, CaseState, FirstProfile,
     FirstProfileInput, NewPerson, Person, PersonId, PersonInput, RegionCode, Screening, ScreeningId,
     ScreeningStatus, User,
 };
@@ -11,6 +11,7 @@ use soleil_store::cases::{CaseFilter, CaseSummary};
 use soleil_store::{Page, Tx, cases, persons, screenings};
 
 use crate::audit::record;
+use crate::cases::{Step, insert_event};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
 /// A first contact as the operator's form sends it: the person and the
@@ -303,8 +304,8 @@ async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screen
         ..CaseFilter::default()
     };
     let (existing, _) = cases::list(tx.conn(), region_scope, &open, Page::new(0, Page::MAX_SIZE)).await?;
-    let (case_id, note) = match existing.into_iter().next() {
-        Some(open_case) => (open_case.case.id, Some("further screening added".to_owned())),
+    let (case_id, step) = match existing.into_iter().next() {
+        Some(open_case) => (open_case.case.id, Step::new(CaseEventKind::ScreeningAdded)),
         None => {
             let case = Case {
                 id: CaseId::new(),
@@ -335,22 +336,12 @@ async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screen
                 None,
             )
             .await?;
-            (case.id, None)
+            let opened = Step::new(CaseEventKind::Reported);
+            (case.id, opened)
         }
     };
     screenings::mark_sent(tx.conn(), screening.id, case_id, now).await?;
-    let event = CaseEvent {
-        id: CaseEventId::new(),
-        case_id,
-        kind: CaseEventKind::Reported,
-        from_state: None,
-        to_state: note.is_none().then_some(CaseState::Reported),
-        actor_id: actor.id,
-        actor_name: actor.display_name.clone(),
-        note,
-        at: now,
-    };
-    cases::insert_event(tx.conn(), &event).await?;
+    insert_event(tx, actor, case_id, step).await?;
     record(
         tx,
         actor,

@@ -10,7 +10,7 @@ use soleil_domain::{
 use soleil_store::{Tx, cases, network, plans};
 
 use crate::audit::record;
-use crate::cases::{insert_event, move_case, visible_case};
+use crate::cases::{Step, insert_event, move_case, visible_case};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
 /// A case's plan: its newest version in full and the list of all versions.
@@ -125,8 +125,8 @@ impl App {
                     agreement_note: None,
                 };
                 plans::insert_version(tx.conn(), &version).await?;
-                let note = Some(format!("version {}", version.version));
-                insert_event(&mut tx, actor, case.id, CaseEventKind::PlanDrafted, None, note).await?;
+                let step = Step::new(CaseEventKind::PlanDrafted).version(version.version);
+                insert_event(&mut tx, actor, case.id, step).await?;
                 version
             }
         };
@@ -193,11 +193,11 @@ impl App {
             now,
         )
         .await?;
-        let note = match &comment {
-            Some(comment) => Some(format!("{}: {comment}", input.verdict)),
-            None => Some(input.verdict.to_string()),
-        };
-        insert_event(&mut tx, actor, case.id, CaseEventKind::PlanReviewed, None, note).await?;
+        let step = Step::new(CaseEventKind::PlanReviewed)
+            .version(plan.version)
+            .code(Some(input.verdict.as_str()))
+            .note(comment);
+        insert_event(&mut tx, actor, case.id, step).await?;
         record(
             &mut tx,
             actor,
@@ -212,15 +212,8 @@ impl App {
             ReviewVerdict::RequestChanges => {
                 plans::change_status(tx.conn(), plan.id, PlanStatus::InReview, PlanStatus::Draft, now)
                     .await?;
-                insert_event(
-                    &mut tx,
-                    actor,
-                    case.id,
-                    CaseEventKind::PlanChangesRequested,
-                    None,
-                    comment,
-                )
-                .await?;
+                let step = Step::new(CaseEventKind::PlanChangesRequested).version(plan.version);
+                insert_event(&mut tx, actor, case.id, step).await?;
                 move_case(&mut tx, actor, &case, CaseState::Planning, None, None).await?;
             }
             ReviewVerdict::Approve => {
@@ -262,15 +255,8 @@ impl App {
             return Err(AppError::conflict("agreement_already_recorded"));
         }
         plans::record_agreement(tx.conn(), plan.id, Utc::now(), note.as_deref()).await?;
-        insert_event(
-            &mut tx,
-            actor,
-            case.id,
-            CaseEventKind::AgreementRecorded,
-            None,
-            note,
-        )
-        .await?;
+        let step = Step::new(CaseEventKind::AgreementRecorded).version(plan.version).note(note);
+        insert_event(&mut tx, actor, case.id, step).await?;
         record(
             &mut tx,
             actor,
@@ -332,8 +318,8 @@ impl App {
         } else {
             CaseEventKind::ActionDropped
         };
-        let detail = Some(target.description.clone());
-        insert_event(&mut tx, actor, case.id, kind, None, detail).await?;
+        let step = Step::new(kind).version(plan.version).note(Some(target.description.clone()));
+        insert_event(&mut tx, actor, case.id, step).await?;
         record(
             &mut tx,
             actor,
@@ -441,7 +427,7 @@ pub(crate) async fn withdraw_in(tx: &mut Tx, actor: &User, case: &Case) -> AppRe
         case,
         CaseState::Planning,
         None,
-        Some("plan taken back for changes".into()),
+        None,
     )
     .await
 }
@@ -481,8 +467,7 @@ async fn log_plan_step(
     kind: CaseEventKind,
     detail: &str,
 ) -> AppResult<()> {
-    let note = Some(format!("version {}", plan.version));
-    insert_event(tx, actor, case.id, kind, None, note).await?;
+    insert_event(tx, actor, case.id, Step::new(kind).version(plan.version)).await?;
     record(
         tx,
         actor,

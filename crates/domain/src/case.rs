@@ -127,6 +127,8 @@ crate::text_enum! {
     /// What a timeline entry records.
     CaseEventKind {
         Reported,
+        /// A further screening joined a case already open.
+        ScreeningAdded,
         Transition,
         Assessment,
         TeamMemberAdded,
@@ -155,6 +157,12 @@ pub struct CaseEvent {
     /// The actor's name when the event was read, for the timeline.
     #[cfg_attr(feature = "sqlx", sqlx(default))]
     pub actor_name: String,
+    /// A vocabulary value the kind implies: an assessment's decision, a
+    /// review's verdict, a closing reason. Shown translated.
+    pub code: Option<String>,
+    /// The plan version a plan step concerns.
+    pub plan_version: Option<i32>,
+    /// What a person wrote: a comment, a note, a team member's name.
     pub note: Option<String>,
     pub at: chrono::DateTime<chrono::Utc>,
 }

@@ -254,8 +254,8 @@ pub async fn assessments(conn: Conn<'_>, case: CaseId) -> Result<Vec<AssessmentR
 
 pub async fn insert_event(conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
     on!(conn, c => sqlx::query(
-        "INSERT INTO case_events (id, case_id, kind, from_state, to_state, actor_id, note, at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        "INSERT INTO case_events (id, case_id, kind, from_state, to_state, actor_id, code, plan_version, note, at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(event.id)
     .bind(event.case_id)
@@ -263,6 +263,8 @@ pub async fn insert_event(conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
     .bind(event.from_state)
     .bind(event.to_state)
     .bind(event.actor_id)
+    .bind(&event.code)
+    .bind(event.plan_version)
     .bind(&event.note)
     .bind(event.at)
     .execute(c).await.map(|r| r.rows_affected()))?;
@@ -273,7 +275,7 @@ pub async fn insert_event(conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
 pub async fn events(conn: Conn<'_>, case: CaseId) -> Result<Vec<CaseEvent>> {
     let sql =
         "SELECT e.id, e.case_id, e.kind, e.from_state, e.to_state, e.actor_id, u.display_name AS actor_name,
-                      e.note, e.at
+                      e.code, e.plan_version, e.note, e.at
                FROM case_events e JOIN users u ON u.id = e.actor_id
                WHERE e.case_id = $1 ORDER BY e.at, e.id";
     Ok(on!(conn, c => sqlx::query_as(sql).bind(case).fetch_all(c).await)?)

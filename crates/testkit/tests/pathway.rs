@@ -278,6 +278,21 @@ async fn a_case_goes_through_every_phase(backend: Backend) {
             .iter()
             .all(|e| e["actor_name"].as_str().is_some_and(|n| !n.is_empty()))
     );
+    // Steps carry codes, not sentences, so each language can word them.
+    let coded = |kind: &str| -> Vec<(Value, Value)> {
+        timeline
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == kind)
+            .map(|e| (e["code"].clone(), e["plan_version"].clone()))
+            .collect()
+    };
+    assert_eq!(coded("assessment"), [(json!("personalised_path"), Value::Null)]);
+    assert_eq!(coded("plan_reviewed"), [(json!("request_changes"), json!(1)), (json!("approve"), json!(1))]);
+    assert_eq!(coded("plan_drafted"), [(Value::Null, json!(1)), (Value::Null, json!(2))]);
+    let closing = timeline.as_array().unwrap().iter().rfind(|e| e["kind"] == "transition").unwrap();
+    assert_eq!(closing["code"], "goals_met");
 }
 
 async fn an_emergency_leads_to_a_plan(backend: Backend) {

@@ -144,6 +144,11 @@ CREATE TABLE case_events (
     from_state TEXT,
     to_state TEXT,
     actor_id BLOB NOT NULL REFERENCES users (id),
+    -- A value of the vocabulary the kind implies: the decision of an
+    -- assessment, the verdict of a review, the reason a case closed.
+    code TEXT,
+    plan_version INTEGER,
+    -- Words a person typed: a comment, a note on closing.
     note TEXT,
     at TEXT NOT NULL
 );

@@ -195,6 +195,7 @@ review_verdict-approve = Approval
 review_verdict-request_changes = Changes requested
 
 case_event_kind-reported = Screening received
+case_event_kind-screening_added = Further screening added to the case
 case_event_kind-transition = Change of state
 case_event_kind-assessment = First assessment
 case_event_kind-team_member_added = Working-group member added

@@ -195,6 +195,7 @@ review_verdict-approve = Approvazione
 review_verdict-request_changes = Richiesta di modifiche
 
 case_event_kind-reported = Segnalazione ricevuta
+case_event_kind-screening_added = Nuova scheda aggiunta alla presa in carico
 case_event_kind-transition = Cambio di stato
 case_event_kind-assessment = Prima valutazione
 case_event_kind-team_member_added = Componente aggiunto al gruppo di lavoro
