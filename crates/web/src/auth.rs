@@ -143,11 +143,15 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
 }
 
 /// A browser states where a form was posted from; another site is refused.
+/// `Sec-Fetch-Site` is the browser's own verdict; older browsers send only
+/// `Origin`; a client that sends neither is not a browser on another site.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    match (headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()), host) {
+    let header = |name| headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return site == "same-origin";
+    }
+    match (header(header::ORIGIN.as_str()), header(header::HOST.as_str())) {
         (Some(origin), Some(host)) => origin.split_once("://").is_some_and(|(_, rest)| rest == host),
-        // No Origin header: not a browser's cross-site post.
         (None, _) => true,
         (Some(_), None) => false,
     }

@@ -80,6 +80,15 @@ impl Lang {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// A message about a number, so Fluent can choose the plural form.
+    pub fn count(&self, id: &str, name: &'static str, number: i64) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
+            HashMap::from([(Cow::Borrowed(name), FluentValue::from(number))]);
+        LOCALES
+            .try_lookup_with_args(self.id(), id, &args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// The label of a vocabulary value, e.g. `label("case_state", "planning")`.
     pub fn label(&self, vocabulary: &str, value: impl AsRef<str>) -> String {
         self.t(&format!("{vocabulary}-{}", value.as_ref()))
@@ -100,6 +109,13 @@ mod tests {
         assert_eq!(Lang::It.t("app-name"), "SOLEIL");
         assert_ne!(Lang::It.t("nav-cases"), Lang::En.t("nav-cases"));
         assert_ne!(Lang::It.t("nav-cases"), "nav-cases");
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form() {
+        assert_eq!(Lang::It.count("list-total", "count", 1), "1 risultato");
+        assert_eq!(Lang::It.count("list-total", "count", 3), "3 risultati");
+        assert_eq!(Lang::En.count("list-total", "count", 1), "1 result");
     }
 
     #[test]

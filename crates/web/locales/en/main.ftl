@@ -222,7 +222,11 @@ pager-label = Pagination
 pager-previous = Previous
 pager-next = Next
 pager-status = Page { $page } of { $pages }
-list-total = { $count } results
+list-total =
+    { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    }
 list-empty = No results.
 filter-apply = Filter
 filter-search = Search

@@ -222,7 +222,11 @@ pager-label = Paginazione
 pager-previous = Precedente
 pager-next = Successiva
 pager-status = Pagina { $page } di { $pages }
-list-total = { $count } risultati
+list-total =
+    { $count ->
+        [one] { $count } risultato
+       *[other] { $count } risultati
+    }
 list-empty = Nessun risultato.
 filter-apply = Filtra
 filter-search = Cerca
