@@ -3,9 +3,8 @@
 
 use chrono::Utc;
 use soleil_domain::{
-    AuditAction, Case, CaseEventKind, CaseId, CaseState, FirstProfile,
-    FirstProfileInput, NewPerson, Person, PersonId, PersonInput, RegionCode, Screening, ScreeningId,
-    ScreeningStatus, User,
+    AuditAction, Case, CaseEventKind, CaseId, CaseState, FirstProfile, FirstProfileInput, NewPerson, Person,
+    PersonId, PersonInput, RegionCode, Screening, ScreeningId, ScreeningStatus, User,
 };
 use soleil_store::cases::{CaseFilter, CaseSummary};
 use soleil_store::{Page, Tx, cases, persons, screenings};

@@ -255,7 +255,9 @@ impl App {
             return Err(AppError::conflict("agreement_already_recorded"));
         }
         plans::record_agreement(tx.conn(), plan.id, Utc::now(), note.as_deref()).await?;
-        let step = Step::new(CaseEventKind::AgreementRecorded).version(plan.version).note(note);
+        let step = Step::new(CaseEventKind::AgreementRecorded)
+            .version(plan.version)
+            .note(note);
         insert_event(&mut tx, actor, case.id, step).await?;
         record(
             &mut tx,
@@ -318,7 +320,9 @@ impl App {
         } else {
             CaseEventKind::ActionDropped
         };
-        let step = Step::new(kind).version(plan.version).note(Some(target.description.clone()));
+        let step = Step::new(kind)
+            .version(plan.version)
+            .note(Some(target.description.clone()));
         insert_event(&mut tx, actor, case.id, step).await?;
         record(
             &mut tx,
@@ -421,15 +425,7 @@ pub(crate) async fn withdraw_in(tx: &mut Tx, actor: &User, case: &Case) -> AppRe
         .await?;
     }
     // An approved version stays approved: changes go in a new version.
-    move_case(
-        tx,
-        actor,
-        case,
-        CaseState::Planning,
-        None,
-        None,
-    )
-    .await
+    move_case(tx, actor, case, CaseState::Planning, None, None).await
 }
 
 /// Approves the version under review; the version it replaces is superseded.

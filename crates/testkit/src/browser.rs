@@ -45,12 +45,15 @@ impl Browser {
             .local_addr()
             .ok()?
             .port();
-        let driver = Command::new(CHROMEDRIVER)
+        let mut driver = Command::new(CHROMEDRIVER);
+        driver
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver");
+            .stderr(Stdio::null());
+        // Its own process group, which Chromium joins: see `Drop`.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut driver, 0);
+        let driver = driver.spawn().expect("start chromedriver");
         let capabilities = json!({
             "goog:chromeOptions": {
                 "binary": CHROMIUM,
@@ -58,7 +61,14 @@ impl Browser {
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--disable-quic", "--no-first-run", "--disable-background-networking",
                          "--disable-component-update", "--disable-sync", "--window-size=1280,1600",
-                         "--lang=it-IT"]
+                         "--lang=it-IT",
+                         // Bootstrap scrolls smoothly unless motion is reduced: ChromeDriver's
+                         // scroll into view would then still be running when it clicks, and a
+                         // click below the fold fails as "element click intercepted".
+                         "--force-prefers-reduced-motion"],
+                // Headless Chromium ignores --lang for Accept-Language: Italian pages
+                // come from this preference.
+                "prefs": { "intl.accept_languages": "it-IT,it" }
             }
         });
         let capabilities = capabilities.as_object().cloned().expect("capabilities");
@@ -202,15 +212,24 @@ impl Browser {
         );
     }
 
-    pub async fn close(mut self) {
+    /// Ends the session, which quits Chromium, then the driver (on drop).
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
 impl Drop for Browser {
+    /// Killing ChromeDriver alone would leave Chromium running (when a test
+    /// fails, nothing closed the session): the whole process group ends.
+    /// The group is killed before the driver is reaped, so that its id
+    /// cannot belong to another process yet.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
 }

@@ -289,9 +289,20 @@ async fn a_case_goes_through_every_phase(backend: Backend) {
             .collect()
     };
     assert_eq!(coded("assessment"), [(json!("personalised_path"), Value::Null)]);
-    assert_eq!(coded("plan_reviewed"), [(json!("request_changes"), json!(1)), (json!("approve"), json!(1))]);
-    assert_eq!(coded("plan_drafted"), [(Value::Null, json!(1)), (Value::Null, json!(2))]);
-    let closing = timeline.as_array().unwrap().iter().rfind(|e| e["kind"] == "transition").unwrap();
+    assert_eq!(
+        coded("plan_reviewed"),
+        [(json!("request_changes"), json!(1)), (json!("approve"), json!(1))]
+    );
+    assert_eq!(
+        coded("plan_drafted"),
+        [(Value::Null, json!(1)), (Value::Null, json!(2))]
+    );
+    let closing = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|e| e["kind"] == "transition")
+        .unwrap();
     assert_eq!(closing["code"], "goals_met");
 }
 

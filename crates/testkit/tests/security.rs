@@ -326,7 +326,12 @@ async fn sign_in_is_rate_limited_and_forms_need_the_session_token(backend: Backe
         .await
         .unwrap();
     assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
-    let fetch_cross_site = browser.post(t.url("/logout")).header("sec-fetch-site", "cross-site").send().await.unwrap();
+    let fetch_cross_site = browser
+        .post(t.url("/logout"))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(fetch_cross_site.status(), StatusCode::FORBIDDEN);
 
     for _ in 0..5 {

@@ -146,7 +146,11 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
 /// `Sec-Fetch-Site` is the browser's own verdict; older browsers send only
 /// `Origin`; a client that sends neither is not a browser on another site.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let header = |name| headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &axum::http::HeaderValue| v.to_str().ok())
+    };
     if let Some(site) = header("sec-fetch-site") {
         return site == "same-origin";
     }

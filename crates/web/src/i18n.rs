@@ -71,22 +71,26 @@ impl Lang {
         LOCALES.try_lookup(self.id(), id).unwrap_or_else(|| id.to_owned())
     }
 
-    /// A message with one argument.
-    pub fn t1(&self, id: &str, name: &'static str, value: impl ToString) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-            HashMap::from([(Cow::Borrowed(name), FluentValue::from(value.to_string()))]);
+    /// A message with arguments; numbers stay numbers so Fluent can choose
+    /// plural forms.
+    pub fn with_args(&self, id: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
+            .collect();
         LOCALES
             .try_lookup_with_args(self.id(), id, &args)
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// A message with one text argument.
+    pub fn t1(&self, id: &str, name: &'static str, value: impl ToString) -> String {
+        self.with_args(id, &[(name, FluentValue::from(value.to_string()))])
+    }
+
     /// A message about a number, so Fluent can choose the plural form.
     pub fn count(&self, id: &str, name: &'static str, number: i64) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-            HashMap::from([(Cow::Borrowed(name), FluentValue::from(number))]);
-        LOCALES
-            .try_lookup_with_args(self.id(), id, &args)
-            .unwrap_or_else(|| id.to_owned())
+        self.with_args(id, &[(name, FluentValue::from(number))])
     }
 
     /// The label of a vocabulary value, e.g. `label("case_state", "planning")`.

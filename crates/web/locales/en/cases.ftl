@@ -102,8 +102,6 @@ cases-plan-agreed = The person's agreement recorded on { $date }
 
 cases-timeline-title = Timeline
 cases-note-version = Version { $version }
-cases-note-further-screening = Another first-profiling sheet added
-cases-note-taken-back = Plan taken back for changes
 
 cases-assess-title = First assessment
 cases-assess-decision = Decision

@@ -91,8 +91,6 @@ intake-open-case-of-screening = Open the linked case
 intake-edit-screening = Edit the screening
 intake-send-screening = Send to the technical secretariat
 
-intake-pager-page = Page { $page }
-intake-pager-of = of { $pages }
 
 error-invalid_choice = Choose one of the items of the list.
 error-invalid_date = Not a valid date: use the format dd/mm/yyyy.

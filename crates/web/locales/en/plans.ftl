@@ -3,6 +3,8 @@
 
 plans-title = Personalised plan
 plans-version-title = Plan version { $version }
+plans-in-force-title = Plan in force: version { $version }
+plans-in-force-lead = While the new version is being written or reviewed, the actions of the plan in force go on, and their outcomes are recorded here.
 plans-version-readonly = This is a read-only version of the plan.
 plans-edit-link = Edit the draft
 plans-new-version-link = Write a new version
@@ -56,5 +58,3 @@ plans-field-status = Outcome
 plans-edit-save = Save the draft
 plans-edit-save-more = Save and add more rows
 
-error-plans_invalid_choice = Choose a value from the list.
-error-plans_invalid_date = Invalid date: use the format dd/mm/yyyy.

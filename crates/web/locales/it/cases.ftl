@@ -102,8 +102,6 @@ cases-plan-agreed = Adesione della persona registrata il { $date }
 
 cases-timeline-title = Cronologia
 cases-note-version = Versione { $version }
-cases-note-further-screening = Aggiunta un'altra scheda di prima profilazione
-cases-note-taken-back = Piano ritirato per modifiche
 
 cases-assess-title = Prima valutazione
 cases-assess-decision = Decisione

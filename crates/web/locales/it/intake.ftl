@@ -91,8 +91,6 @@ intake-open-case-of-screening = Apri la presa in carico collegata
 intake-edit-screening = Modifica la scheda
 intake-send-screening = Invia alla segreteria tecnica
 
-intake-pager-page = Pagina { $page }
-intake-pager-of = di { $pages }
 
 error-invalid_choice = Scegliere una delle voci dell'elenco.
 error-invalid_date = Data non valida: usare il formato gg/mm/aaaa.

@@ -3,6 +3,8 @@
 
 plans-title = Piano personalizzato
 plans-version-title = Versione { $version } del piano
+plans-in-force-title = Piano in vigore: versione { $version }
+plans-in-force-lead = Mentre la nuova versione è in scrittura o all'esame, le azioni del piano in vigore proseguono e i loro esiti si registrano qui.
 plans-version-readonly = Questa è una versione del piano in sola lettura.
 plans-edit-link = Modifica la bozza
 plans-new-version-link = Scrivi una nuova versione
@@ -56,5 +58,3 @@ plans-field-status = Esito
 plans-edit-save = Salva la bozza
 plans-edit-save-more = Salva e aggiungi altre righe
 
-error-plans_invalid_choice = Scegliere un valore dall'elenco.
-error-plans_invalid_date = Data non valida: usare il formato gg/mm/aaaa.

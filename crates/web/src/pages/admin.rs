@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -21,11 +20,12 @@ use soleil_domain::{
 };
 use soleil_store::network::{OrganisationFilter, UserFilter};
 
-use super::intake::{
-    Choice, FormData, add_missing, choice, chrome_for, date, day_text, form_failure, in_form_order, optional,
-    path_id, rome_midnight, time_text,
+use super::form::{
+    Choice, ChoiceGroup, FormData, PathText, add_missing, choice_or, date, filter_value, form_failure,
+    in_form_order, list_chrome, optional, path_id, region_choices, required_choice, vocabulary,
 };
 use super::pager::{self, Pager};
+use super::time::{day_text, rome_midnight, time_text};
 use super::{Chrome, FormErrors, done, error_page, render, render_with};
 use crate::AppState;
 use crate::auth::PageUser;
@@ -63,37 +63,16 @@ const AUDITED_ENTITIES: [&str; 9] = [
     "organisation",
 ];
 
-/// A value of a closed vocabulary that must be chosen.
-fn required_choice<T: std::str::FromStr>(invalid: &mut Invalid, field: &str, value: &str) -> Option<T> {
-    if value.trim().is_empty() {
-        invalid.add(field, "required");
-        return None;
-    }
-    choice(invalid, field, value)
+fn role_choices(lang: Lang) -> Vec<Choice> {
+    vocabulary(lang, "role", Role::all().map(Role::as_str))
 }
 
-/// A filter of a list: a value outside the vocabulary filters nothing.
-fn filter_value<T: std::str::FromStr>(value: &str) -> Option<T> {
-    value.trim().parse().ok()
-}
-
-fn region_choices(selected: &str) -> Vec<Choice> {
-    RegionCode::all()
-        .map(|region| Choice {
-            value: region.as_str().to_owned(),
-            label: region.name().to_owned(),
-            selected: region.as_str() == selected,
-        })
-        .collect()
-}
-
-fn role_choices(lang: Lang, selected: &str) -> Vec<Choice> {
-    Choice::vocabulary(lang, "role", Role::all().map(Role::as_str), selected)
-}
-
-fn kind_choices(lang: Lang, selected: &str) -> Vec<Choice> {
-    let kinds = OrganisationKind::all().map(OrganisationKind::as_str);
-    Choice::vocabulary(lang, "organisation_kind", kinds, selected)
+fn kind_choices(lang: Lang) -> Vec<Choice> {
+    vocabulary(
+        lang,
+        "organisation_kind",
+        OrganisationKind::all().map(OrganisationKind::as_str),
+    )
 }
 
 /// Every organisation of the network, page after page, by region and name.
@@ -131,7 +110,8 @@ struct OrganisationRow {
 struct OrganisationsPage {
     chrome: Chrome,
     title: String,
-    q: String,
+    /// The filters, as typed.
+    filters: FormData,
     regions: Vec<Choice>,
     kinds: Vec<Choice>,
     rows: Vec<OrganisationRow>,
@@ -140,13 +120,12 @@ struct OrganisationsPage {
 }
 
 async fn organisations(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
-    let chrome = chrome_for(&page, "/admin/organisations", query.as_deref());
-    let params = FormData::query(query.as_deref());
-    let (region, kind, q) = (params.text("region"), params.text("kind"), params.text("q"));
+    let chrome = list_chrome(&page, "/admin/organisations", query.as_deref());
+    let filters = FormData::query(query.as_deref());
     let filter = OrganisationFilter {
-        region: filter_value(&region),
-        kind: filter_value(&kind),
-        search: optional(&q),
+        region: filter_value(filters.get("region")),
+        kind: filter_value(filters.get("kind")),
+        search: optional(filters.get("q")),
     };
     let paging = Pager::requested(query.as_deref(), ROWS_PER_PAGE);
     match state.app.organisations(&page.user, &filter, paging).await {
@@ -154,9 +133,9 @@ async fn organisations(State(state): State<AppState>, page: PageUser, RawQuery(q
             let lang = chrome.lang;
             render(OrganisationsPage {
                 title: chrome.t("admin-organisations-title"),
-                q,
-                regions: region_choices(&region),
-                kinds: kind_choices(lang, &kind),
+                filters,
+                regions: region_choices(),
+                kinds: kind_choices(lang),
                 rows: list
                     .iter()
                     .map(|o| OrganisationRow {
@@ -194,8 +173,8 @@ impl OrganisationForm {
 
     fn checked_input(&self) -> Result<OrganisationInput, Invalid> {
         let mut invalid = Invalid::new();
-        let kind = required_choice::<OrganisationKind>(&mut invalid, "kind", &self.kind);
-        let region = required_choice::<RegionCode>(&mut invalid, "region", &self.region);
+        let kind = required_choice::<OrganisationKind>(&mut invalid, "kind", &self.kind, "invalid_choice");
+        let region = required_choice::<RegionCode>(&mut invalid, "region", &self.region, "invalid_choice");
         match (kind, region) {
             (Some(kind), Some(region)) if invalid.is_empty() => Ok(OrganisationInput {
                 name: self.name.clone(),
@@ -225,11 +204,11 @@ struct OrganisationFormPage {
 
 impl OrganisationFormPage {
     fn kinds(&self) -> Vec<Choice> {
-        kind_choices(self.chrome.lang, &self.form.kind)
+        kind_choices(self.chrome.lang)
     }
 
     fn regions(&self) -> Vec<Choice> {
-        region_choices(&self.form.region)
+        region_choices()
     }
 }
 
@@ -297,7 +276,8 @@ struct UserRow {
 struct UsersPage {
     chrome: Chrome,
     title: String,
-    q: String,
+    /// The filters, as typed.
+    filters: FormData,
     regions: Vec<Choice>,
     roles: Vec<Choice>,
     rows: Vec<UserRow>,
@@ -309,13 +289,12 @@ struct UsersPage {
 }
 
 async fn users(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
-    let chrome = chrome_for(&page, "/admin/users", query.as_deref());
-    let params = FormData::query(query.as_deref());
-    let (region, role, q) = (params.text("region"), params.text("role"), params.text("q"));
+    let chrome = list_chrome(&page, "/admin/users", query.as_deref());
+    let filters = FormData::query(query.as_deref());
     let filter = UserFilter {
-        region: filter_value(&region),
-        role: filter_value(&role),
-        search: optional(&q),
+        region: filter_value(filters.get("region")),
+        role: filter_value(filters.get("role")),
+        search: optional(filters.get("q")),
         organisation: None,
     };
     let paging = Pager::requested(query.as_deref(), ROWS_PER_PAGE);
@@ -347,9 +326,9 @@ async fn users(State(state): State<AppState>, page: PageUser, RawQuery(query): R
         .collect();
     render(UsersPage {
         title: chrome.t("admin-users-title"),
-        q,
-        regions: region_choices(&region),
-        roles: role_choices(lang, &role),
+        filters,
+        regions: region_choices(),
+        roles: role_choices(lang),
         rows,
         pager: Pager::new(lang, "/admin/users", query.as_deref(), paging, total),
         may_create: policy::permits(page.user.role, Operation::CreateUser),
@@ -369,11 +348,11 @@ fn users_list_path(back: &str) -> &str {
 async fn set_user_active(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
     form: FormData,
 ) -> Response {
     let chrome = Chrome::new(&page, "/admin/users");
-    let Some(id) = path_id::<UserId>(id) else {
+    let Some(id) = path_id::<UserId>(&id) else {
         return error_page(chrome, AppError::NotFound("user"));
     };
     let active = form.text("active") == "true";
@@ -411,16 +390,13 @@ impl UserForm {
 
     fn checked_input(&self, password: String) -> Result<UserInput, Invalid> {
         let mut invalid = Invalid::new();
-        let role = required_choice::<Role>(&mut invalid, "role", &self.role);
-        let organisation_id = if self.organisation_id.trim().is_empty() {
-            None
-        } else {
-            let id = self.organisation_id.trim().parse::<OrganisationId>().ok();
-            if id.is_none() {
-                invalid.add("organisation_id", "unknown_organisation");
-            }
-            id
-        };
+        let role = required_choice::<Role>(&mut invalid, "role", &self.role, "invalid_choice");
+        let organisation_id = choice_or(
+            &mut invalid,
+            "organisation_id",
+            &self.organisation_id,
+            "unknown_organisation",
+        );
         match role {
             Some(role) if invalid.is_empty() => Ok(UserInput {
                 email: self.email.clone(),
@@ -440,12 +416,6 @@ impl UserForm {
     }
 }
 
-/// The organisations of one region, for an `<optgroup>`.
-struct OrganisationGroup {
-    region: String,
-    choices: Vec<Choice>,
-}
-
 #[derive(Template)]
 #[template(path = "admin/user_form.html")]
 struct UserFormPage {
@@ -453,23 +423,20 @@ struct UserFormPage {
     title: String,
     form: UserForm,
     roles: Vec<Choice>,
-    organisations: Vec<OrganisationGroup>,
+    /// The organisations, one `<optgroup>` per region.
+    organisations: Vec<ChoiceGroup>,
     errors: FormErrors,
 }
 
-fn organisation_groups(list: Vec<Organisation>, selected: &str) -> Vec<OrganisationGroup> {
-    let mut groups: Vec<OrganisationGroup> = Vec::new();
+fn organisation_groups(list: Vec<Organisation>) -> Vec<ChoiceGroup> {
+    let mut groups: Vec<ChoiceGroup> = Vec::new();
     for organisation in list {
-        let choice = Choice {
-            value: organisation.id.to_string(),
-            selected: organisation.id.to_string() == selected.trim(),
-            label: organisation.name,
-        };
+        let choice = Choice::new(organisation.id.to_string(), organisation.name);
         let region = organisation.region.name();
         match groups.last_mut() {
-            Some(group) if group.region == region => group.choices.push(choice),
-            _ => groups.push(OrganisationGroup {
-                region: region.to_owned(),
+            Some(group) if group.label == region => group.choices.push(choice),
+            _ => groups.push(ChoiceGroup {
+                label: region.to_owned(),
                 choices: vec![choice],
             }),
         }
@@ -494,8 +461,8 @@ async fn user_form_page(
             status,
             UserFormPage {
                 title: chrome.t("admin-user-new-title"),
-                roles: role_choices(chrome.lang, &form.role),
-                organisations: organisation_groups(list, &form.organisation_id),
+                roles: role_choices(chrome.lang),
+                organisations: organisation_groups(list),
                 errors: in_form_order(FormErrors::new(chrome.lang, errors), &USER_FIELDS),
                 form,
                 chrome,
@@ -607,17 +574,15 @@ impl AuditForm {
     }
 
     fn actions(&self, lang: &Lang) -> Vec<Choice> {
-        let actions = AuditAction::all().map(AuditAction::as_str);
-        Choice::vocabulary(*lang, "audit_action", actions, &self.action)
+        vocabulary(*lang, "audit_action", AuditAction::all().map(AuditAction::as_str))
     }
 
     fn entities(&self, lang: &Lang) -> Vec<Choice> {
-        let entities = AUDITED_ENTITIES.into_iter();
-        Choice::vocabulary(*lang, "admin-entity", entities, &self.entity)
+        vocabulary(*lang, "admin-entity", AUDITED_ENTITIES.into_iter())
     }
 
     fn regions(&self) -> Vec<Choice> {
-        region_choices(&self.region)
+        region_choices()
     }
 }
 
@@ -633,7 +598,7 @@ struct AuditPage {
 }
 
 async fn audit(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
-    let chrome = chrome_for(&page, "/audit", query.as_deref());
+    let chrome = list_chrome(&page, "/audit", query.as_deref());
     let form = AuditForm::read(&FormData::query(query.as_deref()));
     let (filter, invalid) = form.filter();
     let paging = Pager::requested(query.as_deref(), AUDIT_ROWS_PER_PAGE);

@@ -1,31 +1,32 @@
 //! The case pages: the secretariat's queue, the list of cases, the case file
-//! with its action panel, and the first assessment. Also the pieces the plan
-//! pages share with them: the case header, form reading and refused forms,
-//! selects of users and organisations, dates in Italian time.
+//! with its action panel, and the first assessment. Also the header the
+//! plan pages share with them.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
+use soleil_app::AppError;
 use soleil_app::cases::{CaseFile, TransitionInput};
-use soleil_app::{AppError, Page};
 use soleil_domain::{
     Assessment, AssessmentInput, CaseEvent, CaseEventKind, CaseId, CaseState, ClosingReason, Decision,
-    Invalid, Organisation, OrganisationId, PersonId, PlanStatus, PlanVersion, Priority, RegionCode,
-    ReviewVerdict, Role, Screening, User, UserId,
+    Invalid, OrganisationId, PersonId, PlanStatus, PlanVersion, Priority, Role, Screening, User, UserId,
 };
 use soleil_store::cases::{CaseFilter, CaseSummary};
-use soleil_store::network::{OrganisationFilter, UserFilter};
 
-use super::pager::{self, Pager};
-use super::{Chrome, FormErrors, done, error_page, render, render_with};
+use super::form::{
+    Choice, ChoiceGroup, FormData, PathText, Refused, add_missing, case_manager_choices, choice_or,
+    chrome_for, filter_value, label_from, list_chrome, organisation_choices, organisation_names,
+    organisations, parse_id, path_id, region_users, required_choice, user_choice, vocabulary,
+};
+use super::pager::Pager;
+use super::time::filters;
+use super::{Chrome, done, error_page, render, render_with};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
@@ -43,366 +44,6 @@ pub fn routes() -> Router<AppState> {
 
 /// Rows per page of the queue and of the list of cases.
 const PAGE_SIZE: u32 = 25;
-/// The largest page the store serves; selects read every page of it.
-const FETCH_SIZE: u32 = 200;
-/// Selects stop after this many pages of users or organisations.
-const FETCH_PAGES: u32 = 10;
-
-// ---------------------------------------------------------------------------
-// Shared with the plan pages
-// ---------------------------------------------------------------------------
-
-/// Date filters for the templates of case and plan pages.
-pub(super) mod filters {
-    use chrono::{DateTime, NaiveDate, Utc};
-
-    /// A value that is a moment, however many references askama puts before it.
-    pub trait Moment {
-        fn moment(&self) -> DateTime<Utc>;
-    }
-
-    impl Moment for DateTime<Utc> {
-        fn moment(&self) -> DateTime<Utc> {
-            *self
-        }
-    }
-
-    impl<T: Moment + ?Sized> Moment for &T {
-        fn moment(&self) -> DateTime<Utc> {
-            (**self).moment()
-        }
-    }
-
-    /// A value that is a calendar date.
-    pub trait Day {
-        fn day(&self) -> NaiveDate;
-    }
-
-    impl Day for NaiveDate {
-        fn day(&self) -> NaiveDate {
-            *self
-        }
-    }
-
-    impl<T: Day + ?Sized> Day for &T {
-        fn day(&self) -> NaiveDate {
-            (**self).day()
-        }
-    }
-
-    // The formats are the intake pages' own, so every page writes dates alike.
-    use crate::pages::intake::{date_text, day_text, time_text};
-
-    /// dd/mm/yyyy hh:mm, in Italian civil time.
-    pub fn datetime(at: impl Moment, _: &dyn askama::Values) -> askama::Result<String> {
-        Ok(time_text(at.moment()))
-    }
-
-    /// dd/mm/yyyy of a moment, in Italian civil time.
-    pub fn day(at: impl Moment, _: &dyn askama::Values) -> askama::Result<String> {
-        Ok(day_text(at.moment()))
-    }
-
-    /// A calendar date as dd/mm/yyyy.
-    pub fn date(day: impl Day, _: &dyn askama::Values) -> askama::Result<String> {
-        Ok(date_text(day.day()))
-    }
-}
-
-/// The fields of a posted form (or a query string), in order. Read by hand,
-/// so that nothing a browser sends turns into a plain-text rejection: bad
-/// input comes back as the form with messages.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Posted(Vec<(String, String)>);
-
-impl Posted {
-    pub(super) fn parse(body: &[u8]) -> Self {
-        Self(
-            form_urlencoded::parse(body)
-                .into_owned()
-                .filter(|(key, _)| key != crate::auth::CSRF_FIELD)
-                .collect(),
-        )
-    }
-
-    pub(super) fn query(query: Option<&str>) -> Self {
-        Self::parse(query.unwrap_or_default().as_bytes())
-    }
-
-    /// The first value of a field; empty when absent.
-    pub(super) fn get(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(key, _)| key == name)
-            .map_or("", |(_, value)| value.as_str())
-    }
-
-    /// The value trimmed; `None` when blank.
-    pub(super) fn text(&self, name: &str) -> Option<String> {
-        Some(self.get(name).trim())
-            .filter(|v| !v.is_empty())
-            .map(str::to_owned)
-    }
-
-    pub(super) fn pairs(&self) -> &[(String, String)] {
-        &self.0
-    }
-}
-
-/// A value chosen in a select or radio group: `None` when nothing was
-/// chosen, and a field error when the value is not one of the choices.
-pub(super) fn choice<T: FromStr>(invalid: &mut Invalid, field: &str, value: &str, code: &str) -> Option<T> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let parsed = value.parse().ok();
-    if parsed.is_none() {
-        invalid.add(field, code);
-    }
-    parsed
-}
-
-/// The id of a form field in the page: `plan` + `actions[2].due_date` gives
-/// `plan-actions-2-due_date`.
-pub(super) fn field_id(form: &str, field: &str) -> String {
-    format!(
-        "{form}-{}",
-        field.replace('[', "-").replace(']', "").replace('.', "-")
-    )
-}
-
-/// One line of the error summary at the top of a form: a link to the field.
-pub(super) struct SummaryItem {
-    pub href: String,
-    pub text: String,
-}
-
-/// A form that was posted and refused, shown again with what was typed: its
-/// values, its field errors and a summary, or a refusal in words that is not
-/// about one field (a conflict with the case's state).
-#[derive(Default)]
-pub(super) struct Refused {
-    pub form: String,
-    values: Posted,
-    errors: FormErrors,
-    pub summary: Vec<SummaryItem>,
-    pub problem: Option<String>,
-}
-
-impl Refused {
-    pub(super) fn none() -> Self {
-        Self::default()
-    }
-
-    /// Field errors of `form`; `label` names a field for the summary.
-    pub(super) fn invalid(
-        lang: Lang,
-        form: &str,
-        values: Posted,
-        invalid: Invalid,
-        label: impl Fn(&str) -> Option<String>,
-    ) -> Self {
-        let errors = FormErrors::new(lang, invalid.errors);
-        let summary = errors
-            .all()
-            .into_iter()
-            .map(|(field, message)| SummaryItem {
-                href: format!("#{}", field_id(form, &field)),
-                text: match label(&field) {
-                    Some(label) => format!("{label}: {message}"),
-                    None => message,
-                },
-            })
-            .collect();
-        Self {
-            form: form.to_owned(),
-            values,
-            errors,
-            summary,
-            problem: None,
-        }
-    }
-
-    /// A refusal that concerns the whole form.
-    pub(super) fn problem(form: &str, values: Posted, message: String) -> Self {
-        Self {
-            form: form.to_owned(),
-            values,
-            problem: Some(message),
-            ..Self::default()
-        }
-    }
-
-    /// How a page shows a use case's refusal, and with which status; the
-    /// error back for those that get the error page (not found, forbidden,
-    /// faults).
-    pub(super) fn from_error(
-        lang: Lang,
-        form: &str,
-        values: Posted,
-        error: AppError,
-        label: impl Fn(&str) -> Option<String>,
-    ) -> Result<(Self, StatusCode), AppError> {
-        match error {
-            AppError::Invalid(invalid) => Ok((
-                Self::invalid(lang, form, values, invalid, label),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )),
-            conflict @ AppError::Conflict { .. } => {
-                let message = crate::error::ApiError::from_app(lang, conflict)
-                    .body
-                    .error
-                    .message;
-                Ok((Self::problem(form, values, message), StatusCode::CONFLICT))
-            }
-            other => Err(other),
-        }
-    }
-
-    pub(super) fn is(&self, form: &str) -> bool {
-        self.form == form
-    }
-
-    /// What was typed in a field of `form`; empty for the other forms.
-    pub(super) fn value(&self, form: &str, field: &str) -> &str {
-        if self.is(form) { self.values.get(field) } else { "" }
-    }
-
-    pub(super) fn error(&self, form: &str, field: &str) -> Option<String> {
-        if self.is(form) {
-            self.errors.get(field)
-        } else {
-            None
-        }
-    }
-
-    /// The summary and problem of `form`, if it is the refused one.
-    pub(super) fn has_summary(&self, form: &str) -> bool {
-        self.is(form) && (!self.summary.is_empty() || self.problem.is_some())
-    }
-}
-
-/// A field's label for an error summary, from the message `{prefix}-{field}`.
-pub(super) fn label_from(lang: Lang, prefix: &'static str) -> impl Fn(&str) -> Option<String> {
-    move |field: &str| {
-        let id = format!("{prefix}-{field}");
-        let label = lang.t(&id);
-        (label != id).then_some(label)
-    }
-}
-
-/// An option of a select.
-pub(super) struct Choice {
-    pub value: String,
-    pub label: String,
-}
-
-/// Options of a select, in groups (`<optgroup>`).
-pub(super) struct ChoiceGroup {
-    pub label: String,
-    pub choices: Vec<Choice>,
-}
-
-/// The options of a closed vocabulary, labelled in the user's language.
-pub(super) fn vocabulary<'a>(lang: Lang, name: &str, values: impl Iterator<Item = &'a str>) -> Vec<Choice> {
-    values
-        .map(|value| Choice {
-            value: value.to_owned(),
-            label: lang.label(name, value),
-        })
-        .collect()
-}
-
-/// Every page of a list, up to [`FETCH_PAGES`] pages. A failure ends the
-/// list where it is: a select shows what could be read, and the use case
-/// still refuses what it cannot check.
-async fn all_pages<T, F, Fut>(what: &str, fetch: F) -> Vec<T>
-where
-    F: Fn(Page) -> Fut,
-    Fut: std::future::Future<Output = Result<(Vec<T>, i64), AppError>>,
-{
-    let mut all = Vec::new();
-    for number in 0..FETCH_PAGES {
-        match fetch(Page::new(number, FETCH_SIZE)).await {
-            Ok((list, total)) => {
-                let last = list.len() < FETCH_SIZE as usize;
-                all.extend(list);
-                if last || all.len() as i64 >= total {
-                    break;
-                }
-            }
-            // A role that may not list these: no options, nothing to log.
-            Err(AppError::Forbidden) => break,
-            Err(error) => {
-                tracing::warn!(%error, "{what} for a select");
-                break;
-            }
-        }
-    }
-    all
-}
-
-/// The organisations of a region, by name.
-pub(super) async fn organisations(state: &AppState, user: &User, region: RegionCode) -> Vec<Organisation> {
-    let filter = OrganisationFilter {
-        region: Some(region),
-        ..OrganisationFilter::default()
-    };
-    let mut all = all_pages("organisations", |page| {
-        state.app.organisations(user, &filter, page)
-    })
-    .await;
-    all.sort_by_key(|a| a.name.to_lowercase());
-    all
-}
-
-pub(super) fn organisation_choices(list: &[Organisation]) -> Vec<Choice> {
-    list.iter()
-        .map(|o| Choice {
-            value: o.id.to_string(),
-            label: o.name.clone(),
-        })
-        .collect()
-}
-
-pub(super) fn organisation_names(list: &[Organisation]) -> HashMap<OrganisationId, String> {
-    list.iter().map(|o| (o.id, o.name.clone())).collect()
-}
-
-/// The active users of the caller's region with a role, by name. Empty when
-/// the caller may not list users.
-async fn region_users(state: &AppState, user: &User, role: Role) -> Vec<User> {
-    let filter = UserFilter {
-        role: Some(role),
-        ..UserFilter::default()
-    };
-    let mut all = all_pages("users", |page| state.app.users(user, &filter, page)).await;
-    all.retain(|u| u.active);
-    all
-}
-
-/// "Name (organisation)" for a user in a select.
-fn user_label(user: &User, organisations: &HashMap<OrganisationId, String>) -> String {
-    match user.organisation_id.and_then(|id| organisations.get(&id)) {
-        Some(organisation) => format!("{} ({organisation})", user.display_name),
-        None => user.display_name.clone(),
-    }
-}
-
-/// The case managers of the region, for the assessment and for leaving
-/// the emergency response.
-async fn case_manager_choices(state: &AppState, user: &User, region: RegionCode) -> Vec<Choice> {
-    let names = organisation_names(&organisations(state, user, region).await);
-    region_users(state, user, Role::CaseManager)
-        .await
-        .iter()
-        .map(|u| Choice {
-            value: u.id.to_string(),
-            label: user_label(u, &names),
-        })
-        .collect()
-}
 
 /// Who may join the working group: the region's active service users and
 /// case managers not on it yet, other than the case's own manager, grouped
@@ -417,10 +58,7 @@ async fn team_candidates(state: &AppState, user: &User, lang: Lang, file: &CaseF
             .filter(|u| !file.team.iter().any(|m| m.user_id == u.id))
             // The case's own manager leads the group; the others review the plan.
             .filter(|u| file.case.case_manager_id != Some(u.id))
-            .map(|u| Choice {
-                value: u.id.to_string(),
-                label: user_label(u, &names),
-            })
+            .map(|u| user_choice(u, &names))
             .collect();
         if !choices.is_empty() {
             groups.push(ChoiceGroup {
@@ -431,6 +69,10 @@ async fn team_candidates(state: &AppState, user: &User, lang: Lang, file: &CaseF
     }
     groups
 }
+
+// ---------------------------------------------------------------------------
+// Shared with the plan pages
+// ---------------------------------------------------------------------------
 
 /// What the header of every case and plan page shows.
 pub(super) struct CaseHeader {
@@ -463,9 +105,9 @@ impl CaseHeader {
     }
 }
 
-/// A path id that does not parse is a page that does not exist.
-pub(super) fn parse_id<T: FromStr>(text: &str) -> Result<T, AppError> {
-    text.parse().map_err(|_| AppError::NotFound("page"))
+/// The answer to a post whose path has an id that does not read.
+pub(super) fn no_such_case(page: &PageUser) -> Response {
+    error_page(Chrome::new(page, "/cases"), AppError::NotFound("page"))
 }
 
 // ---------------------------------------------------------------------------
@@ -506,8 +148,7 @@ struct QueuePage {
 
 async fn queue(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
     let query = query.as_deref();
-    let chrome = Chrome::new(&page, &pager::here("/queue", query))
-        .with_notice(Posted::query(query).text("done").as_deref());
+    let chrome = list_chrome(&page, "/queue", query);
     let paging = Pager::requested(query, PAGE_SIZE);
     match state.app.queue(&page.user, paging).await {
         Ok((list, total)) => {
@@ -532,27 +173,21 @@ struct ListPage {
     title: String,
     rows: Vec<CaseRow>,
     pager: Pager,
+    /// The filters, as typed.
+    filters: FormData,
     states: Vec<Choice>,
     priorities: Vec<Choice>,
-    state: String,
-    priority: String,
-    q: String,
 }
 
 async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
     let query = query.as_deref();
-    let params = Posted::query(query);
-    let chrome =
-        Chrome::new(&page, &pager::here("/cases", query)).with_notice(params.text("done").as_deref());
+    let filters = FormData::query(query);
+    let chrome = list_chrome(&page, "/cases", query);
     let lang = chrome.lang;
-    // A filter value that is not in the list is no filter.
-    let mut ignored = Invalid::new();
     let filter = CaseFilter {
-        states: choice::<CaseState>(&mut ignored, "state", params.get("state"), "")
-            .into_iter()
-            .collect(),
-        priority: choice(&mut ignored, "priority", params.get("priority"), ""),
-        search: params.text("q"),
+        states: filter_value(filters.get("state")).into_iter().collect(),
+        priority: filter_value(filters.get("priority")),
+        search: filters.trimmed("q"),
         ..CaseFilter::default()
     };
     let paging = Pager::requested(query, PAGE_SIZE);
@@ -564,11 +199,9 @@ async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): Ra
         title: chrome.t("cases-list-title"),
         rows: list.iter().map(CaseRow::of).collect(),
         pager: Pager::new(lang, "/cases", query, paging, total),
+        filters,
         states: vocabulary(lang, "case_state", CaseState::all().map(CaseState::as_str)),
         priorities: vocabulary(lang, "priority", Priority::all().map(Priority::as_str)),
-        state: filter.states.first().map_or("", |s| s.as_str()).to_owned(),
-        priority: filter.priority.map_or("", Priority::as_str).to_owned(),
-        q: params.get("q").to_owned(),
         chrome,
     })
 }
@@ -687,44 +320,34 @@ impl TimelineEntry {
             states,
             who: event.actor_name.clone(),
             at: event.at,
-            note: event
-                .note
-                .as_deref()
-                .map(|note| event_note(lang, event.kind, note)),
+            note: event_note(lang, event),
         }
     }
 }
 
-/// The note of a timeline event in the user's language where the app wrote
-/// a code (a decision, a closing reason, a verdict, a version number).
-fn event_note(lang: Lang, kind: CaseEventKind, note: &str) -> String {
-    // "code" or "code: free text", the form the app layer writes.
-    let coded = |vocabulary: &str, known: &dyn Fn(&str) -> bool| {
-        let (code, rest) = note.split_once(": ").unwrap_or((note, ""));
-        known(code).then(|| {
-            let label = lang.label(vocabulary, code);
-            if rest.is_empty() {
-                label
-            } else {
-                format!("{label}: {rest}")
-            }
-        })
-    };
-    let translated = match kind {
-        CaseEventKind::Assessment => coded("decision", &|c| c.parse::<Decision>().is_ok()),
-        CaseEventKind::Transition => coded("closing_reason", &|c| c.parse::<ClosingReason>().is_ok())
-            .or_else(|| (note == "plan taken back for changes").then(|| lang.t("cases-note-taken-back"))),
-        CaseEventKind::Reported => {
-            (note == "further screening added").then(|| lang.t("cases-note-further-screening"))
-        }
-        CaseEventKind::PlanReviewed => coded("review_verdict", &|c| c.parse::<ReviewVerdict>().is_ok()),
-        CaseEventKind::PlanDrafted | CaseEventKind::PlanSubmitted | CaseEventKind::PlanApproved => note
-            .strip_prefix("version ")
-            .and_then(|n| n.parse::<i32>().ok())
-            .map(|n| lang.t1("cases-note-version", "version", n)),
+/// What a timeline entry says besides its kind: the plan version it
+/// concerns, the decision, verdict or closing reason it records, in the
+/// reader's language, and what a person wrote.
+fn event_note(lang: Lang, event: &CaseEvent) -> Option<String> {
+    let version = event
+        .plan_version
+        .map(|n| lang.t1("cases-note-version", "version", n));
+    let vocabulary = match event.kind {
+        CaseEventKind::Assessment => Some("decision"),
+        CaseEventKind::Transition => Some("closing_reason"),
+        CaseEventKind::PlanReviewed => Some("review_verdict"),
         _ => None,
     };
-    translated.unwrap_or_else(|| note.to_owned())
+    let code = event.code.as_deref().map(|code| match vocabulary {
+        Some(vocabulary) => lang.label(vocabulary, code),
+        None => code.to_owned(),
+    });
+    let coded = match (code, event.note.clone()) {
+        (Some(code), Some(note)) => Some(format!("{code}: {note}")),
+        (code, note) => code.or(note),
+    };
+    let parts: Vec<String> = version.into_iter().chain(coded).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 #[derive(Template)]
@@ -755,11 +378,10 @@ impl CasePage {
 async fn show(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
+    PathText(id): PathText,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let notice = Posted::query(query.as_deref()).text("done");
-    let chrome = Chrome::new(&page, &format!("/cases/{id}")).with_notice(notice.as_deref());
+    let chrome = chrome_for(&page, &format!("/cases/{id}"), query.as_deref());
     match parse_id(&id) {
         Ok(id) => case_page(&state, &page.user, chrome, id, Refused::none(), StatusCode::OK).await,
         Err(error) => error_page(chrome, error),
@@ -832,7 +454,7 @@ async fn refused_case_page(
     page: &PageUser,
     id: CaseId,
     form: &str,
-    values: Posted,
+    values: FormData,
     error: AppError,
 ) -> Response {
     let chrome = Chrome::new(page, &format!("/cases/{id}"));
@@ -845,16 +467,16 @@ async fn refused_case_page(
 
 /// Reads a posted change of state. The form is named after the target
 /// state, so its errors show next to it.
-fn transition_input(form: &Posted) -> (String, Result<TransitionInput, Invalid>) {
+fn transition_input(form: &FormData) -> (String, Result<TransitionInput, Invalid>) {
     let mut invalid = Invalid::new();
-    let to: Option<CaseState> = choice(&mut invalid, "to", form.get("to"), "transition_not_allowed");
-    let closing_reason = choice(
+    let to: Option<CaseState> = choice_or(&mut invalid, "to", form.get("to"), "transition_not_allowed");
+    let closing_reason = choice_or(
         &mut invalid,
         "closing_reason",
         form.get("closing_reason"),
         "required",
     );
-    let case_manager_id = choice(
+    let case_manager_id = choice_or(
         &mut invalid,
         "case_manager_id",
         form.get("case_manager_id"),
@@ -868,9 +490,9 @@ fn transition_input(form: &Posted) -> (String, Result<TransitionInput, Invalid>)
     let input = TransitionInput {
         to,
         closing_reason,
-        note: form.text("note"),
+        note: form.trimmed("note"),
         case_manager_id,
-        zonal_group: form.text("zonal_group"),
+        zonal_group: form.trimmed("zonal_group"),
     };
     (name, invalid.into_result(input))
 }
@@ -878,14 +500,12 @@ fn transition_input(form: &Posted) -> (String, Result<TransitionInput, Invalid>)
 async fn transition(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
-    let id: CaseId = match parse_id(&id) {
-        Ok(id) => id,
-        Err(error) => return error_page(Chrome::new(&page, "/cases"), error),
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return no_such_case(&page);
     };
-    let form = Posted::parse(&body);
     let (name, input) = transition_input(&form);
     let result = match &input {
         Ok(input) => state.app.transition(&page.user, id, input).await,
@@ -901,16 +521,14 @@ async fn transition(
 async fn add_member(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
-    let id: CaseId = match parse_id(&id) {
-        Ok(id) => id,
-        Err(error) => return error_page(Chrome::new(&page, "/cases"), error),
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return no_such_case(&page);
     };
-    let form = Posted::parse(&body);
     let mut invalid = Invalid::new();
-    let member: Option<UserId> = choice(
+    let member: Option<UserId> = required_choice(
         &mut invalid,
         "user_id",
         form.get("user_id"),
@@ -918,7 +536,6 @@ async fn add_member(
     );
     let result = match member {
         Some(member) => state.app.add_team_member(&page.user, id, member).await,
-        None if invalid.is_empty() => Err(Invalid::single("user_id", "required").into()),
         None => Err(invalid.into()),
     };
     match result {
@@ -932,27 +549,18 @@ async fn remove_member(
     page: PageUser,
     Path((id, user)): Path<(String, String)>,
 ) -> Response {
-    let ids = parse_id::<CaseId>(&id).and_then(|id| Ok((id, parse_id::<UserId>(&user)?)));
-    let (id, member) = match ids {
-        Ok(ids) => ids,
-        Err(error) => return error_page(Chrome::new(&page, "/cases"), error),
+    let (Some(id), Some(member)) = (path_id::<CaseId>(&id), path_id::<UserId>(&user)) else {
+        return no_such_case(&page);
     };
     match state.app.remove_team_member(&page.user, id, member).await {
         Ok(_) => done(&format!("/cases/{id}"), "team"),
-        Err(error) => refused_case_page(&state, &page, id, "team", Posted::default(), error).await,
+        Err(error) => refused_case_page(&state, &page, id, "team", FormData::default(), error).await,
     }
 }
 
 // ---------------------------------------------------------------------------
 // The first assessment
 // ---------------------------------------------------------------------------
-
-/// A decision of the assessment, with the words that explain it.
-struct DecisionChoice {
-    value: &'static str,
-    label: String,
-    help: String,
-}
 
 #[derive(Template)]
 #[template(path = "cases/assessment.html")]
@@ -962,13 +570,14 @@ struct AssessmentPage {
     header: CaseHeader,
     /// What the person declared at first contact, as a hint for the check.
     declared_legal_status: Option<String>,
-    decisions: Vec<DecisionChoice>,
+    /// The decisions, each with the words that explain it.
+    decisions: Vec<Choice>,
     managers: Vec<Choice>,
     organisations: Vec<Choice>,
     refused: Refused,
 }
 
-async fn assessment_form(State(state): State<AppState>, page: PageUser, Path(id): Path<String>) -> Response {
+async fn assessment_form(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
     let chrome = Chrome::new(&page, &format!("/cases/{id}/assessment"));
     match parse_id(&id) {
         Ok(id) => assessment_page(&state, &page.user, chrome, id, Refused::none(), StatusCode::OK).await,
@@ -1000,10 +609,9 @@ async fn assessment_page(
     let lang = chrome.lang;
     let region = file.case.region;
     let decisions = Decision::all()
-        .map(|d| DecisionChoice {
-            value: d.as_str(),
-            label: lang.label("decision", d.as_str()),
-            help: lang.t(&format!("cases-decision-help-{}", d.as_str())),
+        .map(|d| Choice {
+            help: Some(lang.t(&format!("cases-decision-help-{d}"))),
+            ..Choice::new(d.as_str(), lang.label("decision", d.as_str()))
         })
         .collect();
     render_with(
@@ -1026,16 +634,16 @@ async fn assessment_page(
 
 /// Reads the assessment form. Fields of the other decisions' sections are
 /// left out, so that a hidden choice never reaches the case.
-fn assessment_input(form: &Posted) -> Result<AssessmentInput, Invalid> {
+fn assessment_input(form: &FormData) -> Result<AssessmentInput, Invalid> {
     let mut invalid = Invalid::new();
-    let decision: Option<Decision> = choice(&mut invalid, "decision", form.get("decision"), "required");
-    let case_manager_id = choice(
+    let decision: Option<Decision> = choice_or(&mut invalid, "decision", form.get("decision"), "required");
+    let case_manager_id = choice_or(
         &mut invalid,
         "case_manager_id",
         form.get("case_manager_id"),
         "not_a_case_manager",
     );
-    let referred_to = choice(
+    let referred_to = choice_or(
         &mut invalid,
         "referred_to",
         form.get("referred_to"),
@@ -1051,13 +659,13 @@ fn assessment_input(form: &Posted) -> Result<AssessmentInput, Invalid> {
     let refer = decision == Decision::ReferElsewhere;
     let input = AssessmentInput {
         decision,
-        legal_status_checked: form.text("legal_status_checked"),
-        summary: form.text("summary"),
-        zonal_group: form.text("zonal_group").filter(|_| personalised),
+        legal_status_checked: form.trimmed("legal_status_checked"),
+        summary: form.trimmed("summary"),
+        zonal_group: form.trimmed("zonal_group").filter(|_| personalised),
         case_manager_id: case_manager_id.filter(|_| personalised),
         referred_to: referred_to.filter(|_| refer),
         reason: form
-            .text("reason")
+            .trimmed("reason")
             .filter(|_| matches!(decision, Decision::NotInScope | Decision::ReferElsewhere)),
     };
     invalid.errors.retain(|e| match e.field.as_str() {
@@ -1067,14 +675,8 @@ fn assessment_input(form: &Posted) -> Result<AssessmentInput, Invalid> {
     });
     // With a choice that did not read, the domain's own checks still run,
     // so that every message shows at once.
-    if !invalid.is_empty()
-        && let Err(domain) = Assessment::parse(&input)
-    {
-        for error in domain.errors {
-            if !invalid.errors.iter().any(|e| e.field == error.field) {
-                invalid.errors.push(error);
-            }
-        }
+    if !invalid.is_empty() {
+        add_missing(&mut invalid, Assessment::parse(&input));
     }
     invalid.into_result(input)
 }
@@ -1082,15 +684,14 @@ fn assessment_input(form: &Posted) -> Result<AssessmentInput, Invalid> {
 async fn assess(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
     let chrome = Chrome::new(&page, &format!("/cases/{id}/assessment"));
     let id: CaseId = match parse_id(&id) {
         Ok(id) => id,
         Err(error) => return error_page(chrome, error),
     };
-    let form = Posted::parse(&body);
     let result = match assessment_input(&form) {
         Ok(input) => state.app.assess(&page.user, id, &input).await,
         Err(invalid) => Err(invalid.into()),
@@ -1109,38 +710,9 @@ async fn assess(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
-    fn form(body: &str) -> Posted {
-        Posted::parse(body.as_bytes())
-    }
-
-    #[test]
-    fn dates_show_in_italian_time() {
-        let at = |y, m, d, h, min| Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap();
-        let shown = |t| filters::datetime(t, &()).unwrap();
-        assert_eq!(shown(at(2026, 1, 15, 9, 5)), "15/01/2026 10:05");
-        assert_eq!(shown(at(2026, 7, 1, 22, 30)), "02/07/2026 00:30");
-        // 2026: summer time from 29 March to 25 October, at 01:00 UTC.
-        assert_eq!(shown(at(2026, 3, 29, 0, 59)), "29/03/2026 01:59");
-        assert_eq!(shown(at(2026, 3, 29, 1, 0)), "29/03/2026 03:00");
-        assert_eq!(shown(at(2026, 10, 25, 0, 59)), "25/10/2026 02:59");
-        assert_eq!(shown(at(2026, 10, 25, 1, 0)), "25/10/2026 02:00");
-    }
-
-    #[test]
-    fn posted_fields_are_read_without_the_token() {
-        let posted = form("csrf=abc&note=+firmato+&to=closed&note=second");
-        assert_eq!(posted.get("note"), " firmato ");
-        assert_eq!(posted.text("note").as_deref(), Some("firmato"));
-        assert_eq!(posted.get("csrf"), "");
-        assert_eq!(posted.text("missing"), None);
-    }
-
-    #[test]
-    fn field_ids_are_plain() {
-        assert_eq!(field_id("plan", "actions[2].due_date"), "plan-actions-2-due_date");
-        assert_eq!(field_id("closed", "note"), "closed-note");
+    fn form(body: &str) -> FormData {
+        FormData::parse(body.as_bytes())
     }
 
     #[test]
@@ -1183,8 +755,12 @@ mod tests {
     #[test]
     fn case_and_plan_messages_exist_once_in_both_languages() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut sources = vec![root.join("src/pages/cases.rs"), root.join("src/pages/plans.rs")];
-        for dir in ["templates/cases", "templates/plans"] {
+        let mut sources = vec![
+            root.join("src/pages/cases.rs"),
+            root.join("src/pages/plans.rs"),
+            root.join("src/pages/form.rs"),
+        ];
+        for dir in ["templates/cases", "templates/plans", "templates/partials"] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 sources.push(entry.unwrap().path());
             }
@@ -1210,7 +786,7 @@ mod tests {
             ["area", "description", "responsible_organisation_id", "due_date"]
                 .map(|f| format!("plans-field-{f}")),
         );
-        ids.extend(["plans_invalid_choice", "plans_invalid_date"].map(|c| format!("error-{c}")));
+        ids.extend(["invalid_choice", "invalid_date"].map(|c| format!("error-{c}")));
         // Prefixes of field labels, completed with the field's name.
         for prefix in ["cases-assess", "cases-field", "plans-field"] {
             ids.remove(prefix);
@@ -1234,22 +810,44 @@ mod tests {
     }
 
     #[test]
-    fn timeline_notes_are_translated_where_they_are_codes() {
+    fn timeline_notes_word_the_codes_in_the_readers_language() {
+        let event = |kind, code: Option<&str>, plan_version, note: Option<&str>| CaseEvent {
+            id: soleil_domain::CaseEventId::new(),
+            case_id: CaseId::new(),
+            kind,
+            from_state: None,
+            to_state: None,
+            actor_id: UserId::new(),
+            actor_name: String::new(),
+            code: code.map(str::to_owned),
+            plan_version,
+            note: note.map(str::to_owned),
+            at: Utc::now(),
+        };
+        let assessed = event(CaseEventKind::Assessment, Some("personalised_path"), None, None);
         assert_eq!(
-            event_note(Lang::It, CaseEventKind::Assessment, "personalised_path"),
-            "Percorso personalizzato"
+            event_note(Lang::It, &assessed).as_deref(),
+            Some("Percorso personalizzato")
+        );
+        let closed = event(
+            CaseEventKind::Transition,
+            Some("goals_met"),
+            None,
+            Some("all done"),
         );
         assert_eq!(
-            event_note(Lang::En, CaseEventKind::Transition, "goals_met: all done"),
-            format!("{}: all done", Lang::En.label("closing_reason", "goals_met"))
+            event_note(Lang::En, &closed),
+            Some(format!(
+                "{}: all done",
+                Lang::En.label("closing_reason", "goals_met")
+            ))
         );
+        let reviewed = event(CaseEventKind::PlanReviewed, Some("approve"), Some(2), None);
+        let note = event_note(Lang::It, &reviewed).unwrap();
+        assert!(note.contains('2') && note.contains(&Lang::It.label("review_verdict", "approve")));
         assert_eq!(
-            event_note(Lang::It, CaseEventKind::Transition, "a free note"),
-            "a free note"
-        );
-        assert_ne!(
-            event_note(Lang::It, CaseEventKind::PlanDrafted, "version 2"),
-            "version 2"
+            event_note(Lang::It, &event(CaseEventKind::Reported, None, None, None)),
+            None
         );
     }
 }

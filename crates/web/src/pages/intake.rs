@@ -1,22 +1,18 @@
 //! Phase 1, emersione: the front-line operator's first contact, the list of
 //! persons, a person's file, and the screenings added to it.
 //!
-//! Forms are read as text pairs ([`FormData`]) and turned into the use
-//! cases' inputs here, so nothing the user types can make the request fail
-//! before the handler: a date or a choice that does not parse is a field
-//! error like any other, and the form comes back with what was typed.
-//! [`FormData`], [`Choice`] and the date helpers are shared with the admin pages.
-
-use std::str::FromStr;
+//! Forms are read as text ([`FormData`]) and turned into the use cases'
+//! inputs here, with the helpers of [`super::form`]: a date or a choice
+//! that does not parse is a field error like any other, and the form comes
+//! back with what was typed.
 
 use askama::Template;
 use axum::Router;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRequest, Path, RawQuery, Request, State};
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::Utc;
 use soleil_app::intake::{ContactInput, PersonFile, ScreeningInput};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::{
@@ -24,7 +20,12 @@ use soleil_domain::{
     PersonId, PersonInput, Priority, Screening, ScreeningId, ScreeningStatus, Sex, UrgentNeeds, WorkSector,
 };
 
-use super::pager::{self, Pager};
+use super::form::{
+    Checkbox, Choice, FormData, PathText, add_missing, choice, date, form_failure, in_form_order, iso_date,
+    list_chrome, optional, path_id, vocabulary,
+};
+use super::pager::Pager;
+use super::time::{date_text, day_text, time_text};
 use super::{Chrome, FormErrors, done, error_page, render, render_with};
 use crate::AppState;
 use crate::auth::PageUser;
@@ -75,218 +76,6 @@ const PROFILE_FIELDS: [&str; 7] = [
 const COMMON_LANGUAGES: [&str; 12] = [
     "it", "en", "fr", "ar", "pa", "hi", "ur", "bn", "wo", "ro", "sq", "uk",
 ];
-
-// ---------------------------------------------------------------------------
-// Form reading, shared with the admin pages.
-
-/// A posted form or a query string, as text pairs. Reading it never fails
-/// on its content, so a bad value is always answered with the form again.
-pub(super) struct FormData(Vec<(String, String)>);
-
-impl FormData {
-    pub(super) fn parse(bytes: &[u8]) -> Self {
-        Self(form_urlencoded::parse(bytes).into_owned().collect())
-    }
-
-    pub(super) fn query(query: Option<&str>) -> Self {
-        Self::parse(query.unwrap_or_default().as_bytes())
-    }
-
-    /// The first value of a field, as typed; empty when absent.
-    pub(super) fn text(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    }
-
-    /// Every value of a repeated field (checkboxes of one group).
-    pub(super) fn values(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(key, _)| key == name)
-            .map(|(_, value)| value.clone())
-            .collect()
-    }
-
-    /// Whether a checkbox was ticked, or a submit button with this name pressed.
-    pub(super) fn checked(&self, name: &str) -> bool {
-        self.0
-            .iter()
-            .any(|(key, value)| key == name && !value.is_empty() && value != "false")
-    }
-}
-
-impl<S: Send + Sync> FromRequest<S> for FormData {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
-        let bytes = axum::body::Bytes::from_request(request, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        Ok(Self::parse(&bytes))
-    }
-}
-
-/// Blank is absent; otherwise the text as typed (the domain trims and checks it).
-pub(super) fn optional(value: &str) -> Option<String> {
-    (!value.trim().is_empty()).then(|| value.to_owned())
-}
-
-/// A value of a closed vocabulary, from a select: blank is `None`, and a
-/// value outside the vocabulary is an error of that field.
-pub(super) fn choice<T: FromStr>(invalid: &mut Invalid, field: &str, value: &str) -> Option<T> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let parsed = value.parse().ok();
-    if parsed.is_none() {
-        invalid.add(field, "invalid_choice");
-    }
-    parsed
-}
-
-/// A date from an `<input type="date">` (YYYY-MM-DD); also accepts the
-/// dd/mm/yyyy a person types where the browser shows a plain text box.
-pub(super) fn date(invalid: &mut Invalid, field: &str, value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        return None;
-    }
-    let parsed = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(value, "%d/%m/%Y"))
-        .ok();
-    if parsed.is_none() {
-        invalid.add(field, "invalid_date");
-    }
-    parsed
-}
-
-/// A date as `<input type="date">` shows it again: a typed dd/mm/yyyy
-/// becomes YYYY-MM-DD; anything else is kept as typed.
-pub(super) fn iso_date(value: String) -> String {
-    match date(&mut Invalid::new(), "", &value) {
-        Some(day) => day.format("%Y-%m-%d").to_string(),
-        None => value,
-    }
-}
-
-/// Adds the errors a domain check found on fields that have none yet, so
-/// one form shows the form's own errors and the domain's together.
-pub(super) fn add_missing<T>(invalid: &mut Invalid, checked: Result<T, Invalid>) {
-    if let Err(found) = checked {
-        for error in found.errors {
-            if !invalid.errors.iter().any(|e| e.field == error.field) {
-                invalid.errors.push(error);
-            }
-        }
-    }
-}
-
-/// The answer to a form whose use case failed: the form again with its
-/// messages (422) when the input was invalid, the error page otherwise.
-pub(super) fn form_failure(
-    chrome: Chrome,
-    error: AppError,
-    show: impl FnOnce(Chrome, FormErrors) -> Response,
-) -> Response {
-    match error {
-        AppError::Invalid(invalid) => {
-            let errors = FormErrors::new(chrome.lang, invalid.errors);
-            show(chrome, errors)
-        }
-        other => error_page(chrome, other),
-    }
-}
-
-/// Puts the errors in the order of the form's fields, so the summary at the
-/// top reads like the form; fields not named come last.
-pub(super) fn in_form_order(mut errors: FormErrors, fields: &[&str]) -> FormErrors {
-    errors
-        .errors
-        .sort_by_key(|e| fields.iter().position(|f| *f == e.field).unwrap_or(fields.len()));
-    errors
-}
-
-/// The frame of a page reached with a query string: the language switch
-/// returns to it, and a `done` confirmation is shown once.
-pub(super) fn chrome_for(page: &PageUser, path: &str, query: Option<&str>) -> Chrome {
-    let done = FormData::query(query).text("done");
-    Chrome::new(page, &pager::here(path, query)).with_notice(Some(done.as_str()).filter(|d| !d.is_empty()))
-}
-
-/// An id from the path; a malformed one is a record that does not exist.
-pub(super) fn path_id<T: FromStr>(path: Result<Path<String>, PathRejection>) -> Option<T> {
-    path.ok().and_then(|Path(raw)| raw.trim().parse().ok())
-}
-
-/// One option of a select, or one checkbox of a group.
-pub(super) struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
-impl Choice {
-    /// The options of a closed vocabulary, labelled in the user's language.
-    pub(super) fn vocabulary(
-        lang: Lang,
-        vocabulary: &str,
-        values: impl Iterator<Item = &'static str>,
-        selected: &str,
-    ) -> Vec<Self> {
-        values
-            .map(|value| Self {
-                value: value.to_owned(),
-                label: lang.label(vocabulary, value),
-                selected: value == selected,
-            })
-            .collect()
-    }
-}
-
-/// Civil time in Italy (Europe/Rome): CET, and CEST from the last Sunday
-/// of March to the last Sunday of October, switching at 01:00 UTC.
-pub(super) fn rome_time(at: DateTime<Utc>) -> NaiveDateTime {
-    let utc = at.naive_utc();
-    let switch = |month: u32| {
-        let last_day = NaiveDate::from_ymd_opt(at.year(), month, 31).unwrap_or_default();
-        let back = last_day.weekday().num_days_from_sunday();
-        (last_day - Duration::days(i64::from(back)))
-            .and_hms_opt(1, 0, 0)
-            .unwrap_or_default()
-    };
-    let summer = utc >= switch(3) && utc < switch(10);
-    utc + Duration::hours(if summer { 2 } else { 1 })
-}
-
-/// The instant a day starts in Italy, for date filters.
-pub(super) fn rome_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let winter = Utc.from_utc_datetime(&(midnight - Duration::hours(1)));
-    if rome_time(winter) == midnight {
-        winter
-    } else {
-        Utc.from_utc_datetime(&(midnight - Duration::hours(2)))
-    }
-}
-
-/// dd/mm/yyyy.
-pub(super) fn date_text(day: NaiveDate) -> String {
-    day.format("%d/%m/%Y").to_string()
-}
-
-/// The day of an instant in Italy, dd/mm/yyyy.
-pub(super) fn day_text(at: DateTime<Utc>) -> String {
-    date_text(rome_time(at).date())
-}
-
-/// An instant in Italian time, dd/mm/yyyy hh:mm.
-pub(super) fn time_text(at: DateTime<Utc>) -> String {
-    rome_time(at).format("%d/%m/%Y %H:%M").to_string()
-}
 
 /// The label of a language code: a name for the common ones, the code otherwise.
 fn language_label(lang: Lang, code: &str) -> String {
@@ -341,7 +130,7 @@ impl PersonForm {
     }
 
     fn sexes(&self, lang: &Lang) -> Vec<Choice> {
-        Choice::vocabulary(*lang, "sex", Sex::all().map(Sex::as_str), &self.sex)
+        vocabulary(*lang, "sex", Sex::all().map(Sex::as_str))
     }
 }
 
@@ -437,26 +226,26 @@ impl ProfileForm {
         Err(invalid)
     }
 
+    // The options of the selects; which one is chosen is the field's value.
+
     fn channels(&self, lang: &Lang) -> Vec<Choice> {
-        let values = ContactChannel::all().map(ContactChannel::as_str);
-        Choice::vocabulary(*lang, "contact_channel", values, &self.contact_channel)
+        vocabulary(
+            *lang,
+            "contact_channel",
+            ContactChannel::all().map(ContactChannel::as_str),
+        )
     }
 
     fn sectors(&self, lang: &Lang) -> Vec<Choice> {
-        Choice::vocabulary(
-            *lang,
-            "work_sector",
-            WorkSector::all().map(WorkSector::as_str),
-            &self.sector,
-        )
+        vocabulary(*lang, "work_sector", WorkSector::all().map(WorkSector::as_str))
     }
 
     fn legal_statuses(&self, lang: &Lang) -> Vec<Choice> {
         let values = DeclaredLegalStatus::all().map(DeclaredLegalStatus::as_str);
-        Choice::vocabulary(*lang, "declared_legal_status", values, &self.legal_status)
+        vocabulary(*lang, "declared_legal_status", values)
     }
 
-    fn urgent_needs(&self, lang: &Lang) -> Vec<Choice> {
+    fn urgent_needs(&self, lang: &Lang) -> Vec<Checkbox> {
         let urgent = self.urgent;
         [
             ("danger", urgent.danger),
@@ -465,21 +254,21 @@ impl ProfileForm {
             ("minors", urgent.minors),
         ]
         .into_iter()
-        .map(|(value, selected)| Choice {
+        .map(|(value, checked)| Checkbox {
             value: value.to_owned(),
             label: lang.label("intake-urgent", value),
-            selected,
+            checked,
         })
         .collect()
     }
 
-    fn language_choices(&self, lang: &Lang) -> Vec<Choice> {
+    fn language_choices(&self, lang: &Lang) -> Vec<Checkbox> {
         COMMON_LANGUAGES
             .into_iter()
-            .map(|code| Choice {
+            .map(|code| Checkbox {
                 value: code.to_owned(),
                 label: language_label(*lang, code),
-                selected: self.languages.iter().any(|c| c == code),
+                checked: self.languages.iter().any(|c| c == code),
             })
             .collect()
     }
@@ -604,27 +393,25 @@ impl From<&Person> for PersonRow {
 struct PersonsPage {
     chrome: Chrome,
     title: String,
-    q: String,
+    /// The search, as typed.
+    filters: FormData,
     rows: Vec<PersonRow>,
     pager: Pager,
     may_add: bool,
 }
 
 async fn persons(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
-    let chrome = chrome_for(&page, "/persons", query.as_deref());
-    let q = FormData::query(query.as_deref()).text("q");
+    let chrome = list_chrome(&page, "/persons", query.as_deref());
+    let filters = FormData::query(query.as_deref());
     let paging = Pager::requested(query.as_deref(), PERSONS_PER_PAGE);
-    match state
-        .app
-        .persons(&page.user, optional(&q).as_deref(), paging)
-        .await
-    {
+    let search = optional(filters.get("q"));
+    match state.app.persons(&page.user, search.as_deref(), paging).await {
         Ok((list, total)) => render(PersonsPage {
             title: chrome.t("intake-persons-title"),
             pager: Pager::new(chrome.lang, "/persons", query.as_deref(), paging, total),
             rows: list.iter().map(PersonRow::from).collect(),
             may_add: policy::permits(page.user.role, Operation::CreatePerson),
-            q,
+            filters,
             chrome,
         }),
         Err(error) => error_page(chrome, error),
@@ -808,12 +595,12 @@ impl PersonPage {
 async fn person(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let id: Option<PersonId> = path_id(id);
+    let id: Option<PersonId> = path_id(&id);
     let path = id.map_or_else(|| "/persons".to_owned(), |id| format!("/persons/{id}"));
-    let chrome = chrome_for(&page, &path, query.as_deref());
+    let chrome = list_chrome(&page, &path, query.as_deref());
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("person"));
     };
@@ -896,9 +683,9 @@ fn new_screening_target(id: PersonId, person_name: String) -> ScreeningTarget {
 async fn new_screening_form(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
 ) -> Response {
-    let id: Option<PersonId> = path_id(id);
+    let id: Option<PersonId> = path_id(&id);
     let chrome = Chrome::new(&page, "/persons");
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("person"));
@@ -920,10 +707,10 @@ async fn new_screening_form(
 async fn create_screening(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
     form: FormData,
 ) -> Response {
-    let id: Option<PersonId> = path_id(id);
+    let id: Option<PersonId> = path_id(&id);
     let chrome = Chrome::new(&page, "/persons");
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("person"));
@@ -962,9 +749,9 @@ fn edit_target(id: ScreeningId, person: Option<PersonId>) -> ScreeningTarget {
 async fn edit_screening_form(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
 ) -> Response {
-    let id: Option<ScreeningId> = path_id(id);
+    let id: Option<ScreeningId> = path_id(&id);
     let chrome = Chrome::new(&page, "/persons");
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("screening"));
@@ -987,10 +774,10 @@ async fn edit_screening_form(
 async fn update_screening(
     State(state): State<AppState>,
     page: PageUser,
-    id: Result<Path<String>, PathRejection>,
+    PathText(id): PathText,
     form: FormData,
 ) -> Response {
-    let id: Option<ScreeningId> = path_id(id);
+    let id: Option<ScreeningId> = path_id(&id);
     let chrome = Chrome::new(&page, "/persons");
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("screening"));
@@ -1009,13 +796,9 @@ async fn update_screening(
     }
 }
 
-async fn send_screening(
-    State(state): State<AppState>,
-    page: PageUser,
-    id: Result<Path<String>, PathRejection>,
-) -> Response {
+async fn send_screening(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
     let chrome = Chrome::new(&page, "/persons");
-    let Some(id) = path_id::<ScreeningId>(id) else {
+    let Some(id) = path_id::<ScreeningId>(&id) else {
         return error_page(chrome, AppError::NotFound("screening"));
     };
     match state.app.send_screening(&page.user, id).await {
@@ -1026,6 +809,8 @@ async fn send_screening(
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveDate;
+
     use super::*;
 
     fn form(body: &str) -> FormData {
@@ -1090,16 +875,6 @@ mod tests {
     }
 
     #[test]
-    fn a_typed_italian_date_is_understood() {
-        let mut invalid = Invalid::new();
-        assert_eq!(
-            date(&mut invalid, "d", "12/03/1990"),
-            NaiveDate::from_ymd_opt(1990, 3, 12)
-        );
-        assert!(invalid.is_empty());
-    }
-
-    #[test]
     fn a_saved_profile_fills_the_form_back() {
         let input = FirstProfileInput {
             contact_channel: Some(ContactChannel::Desk),
@@ -1111,28 +886,5 @@ mod tests {
         assert_eq!(form.languages, ["pa", "it"]);
         assert_eq!(form.other_languages, "tl");
         assert_eq!(form.contact_channel, "desk");
-    }
-
-    #[test]
-    fn italian_time_follows_summer_time() {
-        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 9, 30, 0).unwrap();
-        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 9, 30, 0).unwrap();
-        assert_eq!(time_text(winter), "15/01/2026 10:30");
-        assert_eq!(time_text(summer), "15/07/2026 11:30");
-        // 2026: summer time from 29 March to 25 October, at 01:00 UTC.
-        let before = Utc.with_ymd_and_hms(2026, 3, 29, 0, 59, 0).unwrap();
-        let after = Utc.with_ymd_and_hms(2026, 3, 29, 1, 0, 0).unwrap();
-        assert_eq!(time_text(before), "29/03/2026 01:59");
-        assert_eq!(time_text(after), "29/03/2026 03:00");
-        let day = NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
-        assert_eq!(
-            rome_midnight(day),
-            Utc.with_ymd_and_hms(2026, 7, 14, 22, 0, 0).unwrap()
-        );
-        let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-        assert_eq!(
-            rome_midnight(day),
-            Utc.with_ymd_and_hms(2026, 1, 14, 23, 0, 0).unwrap()
-        );
     }
 }

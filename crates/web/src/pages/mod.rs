@@ -4,10 +4,12 @@
 
 mod admin;
 mod cases;
+mod form;
 mod intake;
 mod pager;
 mod plans;
 mod session;
+mod time;
 
 use askama::Template;
 use axum::Router;

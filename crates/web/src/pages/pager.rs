@@ -5,6 +5,8 @@
 
 use soleil_app::Page;
 
+use fluent_templates::fluent_bundle::FluentValue;
+
 use crate::i18n::Lang;
 
 /// The query parameter that carries the page number, from 1.
@@ -55,12 +57,14 @@ impl Pager {
         };
         Self {
             label: lang.t("pager-label"),
-            status: format!(
-                "{} {}",
-                lang.t1("intake-pager-page", "page", current),
-                lang.t1("intake-pager-of", "pages", pages)
+            status: lang.with_args(
+                "pager-status",
+                &[
+                    ("page", FluentValue::from(current)),
+                    ("pages", FluentValue::from(pages)),
+                ],
             ),
-            total: lang.t1("list-total", "count", total),
+            total: lang.count("list-total", "count", total),
             previous_label: lang.t("pager-previous"),
             next_label: lang.t("pager-next"),
             previous: (current > 1).then(|| link(current.min(pages.saturating_add(1)) - 1)),

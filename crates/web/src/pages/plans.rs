@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -21,10 +20,12 @@ use soleil_domain::{
     Plan, PlanContent, PlanInput, PlanStatus, PlanVersion, ReviewVerdict, User,
 };
 
-use super::cases::{
-    CaseHeader, Choice, Posted, Refused, choice, filters, label_from, organisation_choices,
-    organisation_names, organisations, parse_id, vocabulary,
+use super::cases::{CaseHeader, no_such_case};
+use super::form::{
+    Choice, Field, FormData, PathText, Refused, choice_or, chrome_for, date, field_id, label_from,
+    organisation_choices, organisation_names, organisations, parse_id, path_id, required_choice, vocabulary,
 };
+use super::time::filters;
 use super::{Chrome, done, error_page, render_with};
 use crate::AppState;
 use crate::auth::PageUser;
@@ -213,8 +214,9 @@ impl PlanForms {
             submit: can.transitions.contains(&CaseState::PlanReview) && status == Some(PlanStatus::Draft),
             review: can.review_plan,
             agreement: can.record_agreement,
-            // Actions are carried out on the version in force.
-            actions: !can.actionable.is_empty() && status == Some(PlanStatus::Approved),
+            // The use case names the actions of the version in force the
+            // viewer may close; the page offers them wherever that version shows.
+            actions: !can.actionable.is_empty(),
         }
     }
 }
@@ -226,6 +228,9 @@ struct PlanPage {
     title: String,
     header: CaseHeader,
     plan: Option<PlanView>,
+    /// The version in force, when a newer one is being drafted, reviewed or
+    /// waits for the person's agreement: its actions go on meanwhile.
+    in_force: Option<PlanView>,
     versions: Vec<PlanVersion>,
     /// The current version with its forms, or a past version, read-only.
     current: bool,
@@ -237,11 +242,10 @@ struct PlanPage {
 async fn show(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
+    PathText(id): PathText,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let notice = Posted::query(query.as_deref()).text("done");
-    let chrome = Chrome::new(&page, &format!("/cases/{id}/plan")).with_notice(notice.as_deref());
+    let chrome = chrome_for(&page, &format!("/cases/{id}/plan"), query.as_deref());
     match parse_id(&id) {
         Ok(id) => plan_page(&state, &page.user, chrome, id, Refused::none(), StatusCode::OK).await,
         Err(error) => error_page(chrome, error),
@@ -261,19 +265,28 @@ async fn plan_page(
         Ok(file) => file,
         Err(error) => return error_page(chrome, error),
     };
-    let current = match state.app.plan(user, id).await {
-        Ok(plans) => plans.current,
+    let plans = match state.app.plan(user, id).await {
+        Ok(plans) => plans,
         Err(error) => return error_page(chrome, error),
     };
-    let forms = PlanForms::of(&file, current.as_ref());
+    let forms = PlanForms::of(&file, plans.current.as_ref());
     let names = organisation_names(&organisations(state, user, file.case.region).await);
-    let plan = current
+    let in_force_version = plans.in_force.as_ref().map(|p| p.version);
+    let view = |plan: &Plan| {
+        let in_force = in_force_version == Some(plan.version);
+        PlanView::of(chrome.lang, plan, &file, &names, forms.actions && in_force)
+    };
+    let plan = plans.current.as_ref().map(view);
+    let in_force = plans
+        .in_force
         .as_ref()
-        .map(|p| PlanView::of(chrome.lang, p, &file, &names, forms.actions));
+        .filter(|p| plans.current.as_ref().is_none_or(|c| c.version != p.version))
+        .map(view);
     let page = PlanPage {
         title: chrome.t("plans-title"),
         header: CaseHeader::of(&file),
         plan,
+        in_force,
         versions: file.plan_versions,
         current: true,
         forms,
@@ -315,6 +328,7 @@ async fn version(
             title: chrome.lang.t1("plans-version-title", "version", number),
             header: CaseHeader::of(&file),
             plan: Some(view),
+            in_force: None,
             versions: file.plan_versions,
             current: false,
             forms: PlanForms::default(),
@@ -332,7 +346,7 @@ async fn after_post<T>(
     page: &PageUser,
     id: CaseId,
     form: &str,
-    values: Posted,
+    values: FormData,
     result: Result<T, AppError>,
     notice: &str,
 ) -> Response {
@@ -348,14 +362,9 @@ async fn after_post<T>(
     }
 }
 
-/// The page for an id in the path that does not read.
-fn not_found(page: &PageUser) -> Response {
-    error_page(Chrome::new(page, "/cases"), AppError::NotFound("page"))
-}
-
-async fn submit(State(state): State<AppState>, page: PageUser, Path(id): Path<String>) -> Response {
-    let Ok(id) = id.parse::<CaseId>() else {
-        return not_found(&page);
+async fn submit(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return no_such_case(&page);
     };
     let result = state.app.submit_plan(&page.user, id).await;
     after_post(
@@ -363,7 +372,7 @@ async fn submit(State(state): State<AppState>, page: PageUser, Path(id): Path<St
         &page,
         id,
         "submit",
-        Posted::default(),
+        FormData::default(),
         result,
         "plan-submitted",
     )
@@ -373,29 +382,22 @@ async fn submit(State(state): State<AppState>, page: PageUser, Path(id): Path<St
 async fn review(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
-    let Ok(id) = id.parse::<CaseId>() else {
-        return not_found(&page);
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return no_such_case(&page);
     };
-    let form = Posted::parse(&body);
     let mut invalid = Invalid::new();
-    let verdict = choice(&mut invalid, "verdict", form.get("verdict"), "required");
-    let result = match verdict {
-        Some(verdict) if invalid.is_empty() => {
+    let result = match required_choice(&mut invalid, "verdict", form.get("verdict"), "required") {
+        Some(verdict) => {
             let input = ReviewInput {
                 verdict,
-                comment: form.text("comment"),
+                comment: form.trimmed("comment"),
             };
             state.app.review_plan(&page.user, id, &input).await
         }
-        _ => {
-            if invalid.is_empty() {
-                invalid.add("verdict", "required");
-            }
-            Err(invalid.into())
-        }
+        None => Err(invalid.into()),
     };
     after_post(&state, &page, id, "review", form, result, "reviewed").await
 }
@@ -403,15 +405,14 @@ async fn review(
 async fn agree(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
-    let Ok(id) = id.parse::<CaseId>() else {
-        return not_found(&page);
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return no_such_case(&page);
     };
-    let form = Posted::parse(&body);
     let input = AgreementInput {
-        note: form.text("note"),
+        note: form.trimmed("note"),
     };
     let result = state.app.record_agreement(&page.user, id, &input).await;
     after_post(&state, &page, id, "agreement", form, result, "agreed").await
@@ -421,21 +422,18 @@ async fn update_action(
     State(state): State<AppState>,
     page: PageUser,
     Path((id, action)): Path<(String, String)>,
-    body: Bytes,
+    form: FormData,
 ) -> Response {
-    let ids = parse_id::<CaseId>(&id).and_then(|id| Ok((id, parse_id::<ActionId>(&action)?)));
-    let (id, action) = match ids {
-        Ok(ids) => ids,
-        Err(error) => return error_page(Chrome::new(&page, "/cases"), error),
+    let (Some(id), Some(action)) = (path_id::<CaseId>(&id), path_id::<ActionId>(&action)) else {
+        return no_such_case(&page);
     };
-    let form = Posted::parse(&body);
     let mut invalid = Invalid::new();
-    let status = choice(&mut invalid, "status", form.get("status"), "action_status_final");
+    let status = choice_or(&mut invalid, "status", form.get("status"), "action_status_final");
     let result = match status {
         Some(status) => {
             let input = ActionUpdateInput {
                 status,
-                note: form.text("note"),
+                note: form.trimmed("note"),
             };
             state.app.update_action(&page.user, id, action, &input).await
         }
@@ -515,7 +513,7 @@ impl Rows {
         }
     }
 
-    fn parse(form: &Posted) -> Self {
+    fn parse(form: &FormData) -> Self {
         let mut needs: BTreeMap<usize, NeedFields> = BTreeMap::new();
         let mut actions: BTreeMap<usize, ActionFields> = BTreeMap::new();
         for (key, value) in form.pairs() {
@@ -556,19 +554,15 @@ impl Rows {
     /// (a choice or a date that does not read) and the domain's (too long).
     fn input(&self) -> Result<PlanInput, Invalid> {
         let mut invalid = Invalid::new();
-        let area = |invalid: &mut Invalid, field: String, value: &str| {
-            let parsed = choice::<NeedArea>(invalid, &field, value, "plans_invalid_choice");
-            if parsed.is_none() && value.trim().is_empty() {
-                invalid.add(&field, "required");
-            }
-            parsed
+        let area = |invalid: &mut Invalid, field: &str, value: &str| {
+            required_choice(invalid, field, value, "invalid_choice").unwrap_or(NeedArea::Training)
         };
         let needs: Vec<_> = self
             .needs
             .iter()
             .enumerate()
             .map(|(i, n)| NeedInput {
-                area: area(&mut invalid, format!("needs[{i}].area"), &n.area).unwrap_or(NeedArea::Training),
+                area: area(&mut invalid, &format!("needs[{i}].area"), &n.area),
                 description: n.description.clone(),
             })
             .collect();
@@ -578,25 +572,17 @@ impl Rows {
             .enumerate()
             .map(|(i, a)| {
                 let field = |name: &str| format!("actions[{i}].{name}");
-                let organisation_field = field("responsible_organisation_id");
-                let organisation = choice(
+                let organisation = required_choice(
                     &mut invalid,
-                    &organisation_field,
+                    &field("responsible_organisation_id"),
                     &a.organisation,
                     "unknown_organisation",
                 );
-                if a.organisation.trim().is_empty() {
-                    invalid.add(&organisation_field, "required");
-                }
-                let due_date = parse_date(&a.due_date);
-                if due_date.is_err() {
-                    invalid.add(&field("due_date"), "plans_invalid_date");
-                }
                 ActionInput {
-                    area: area(&mut invalid, field("area"), &a.area).unwrap_or(NeedArea::Training),
+                    area: area(&mut invalid, &field("area"), &a.area),
                     description: a.description.clone(),
                     responsible_organisation_id: organisation.unwrap_or(OrganisationId(uuid::Uuid::nil())),
-                    due_date: due_date.unwrap_or(None),
+                    due_date: date(&mut invalid, &field("due_date"), &a.due_date),
                 }
             })
             .collect();
@@ -623,34 +609,19 @@ fn form_order(field: &str) -> (usize, usize, usize) {
     (list, index, name)
 }
 
-/// A due date as a date field sends it (YYYY-MM-DD), or as typed where the
-/// browser has no date picker (dd/mm/yyyy); blank is no date.
-fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(text, "%d/%m/%Y"))
-        .map(Some)
-        .map_err(|_| ())
-}
-
-/// A row of the editor with its messages.
+/// A row of the editor: its fields with what they hold and their messages.
 struct NeedRow {
     index: usize,
-    fields: NeedFields,
-    area_error: Option<String>,
-    description_error: Option<String>,
+    area: Field,
+    description: Field,
 }
 
 struct ActionRow {
     index: usize,
-    fields: ActionFields,
-    area_error: Option<String>,
-    description_error: Option<String>,
-    organisation_error: Option<String>,
-    due_date_error: Option<String>,
+    area: Field,
+    description: Field,
+    organisation: Field,
+    due_date: Field,
 }
 
 #[derive(Template)]
@@ -684,12 +655,11 @@ fn row_label(lang: Lang) -> impl Fn(&str) -> Option<String> {
 async fn edit(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
+    PathText(id): PathText,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let params = Posted::query(query.as_deref());
-    let chrome =
-        Chrome::new(&page, &format!("/cases/{id}/plan/edit")).with_notice(params.text("done").as_deref());
+    let params = FormData::query(query.as_deref());
+    let chrome = chrome_for(&page, &format!("/cases/{id}/plan/edit"), query.as_deref());
     let id = match parse_id(&id) {
         Ok(id) => id,
         Err(error) => return error_page(chrome, error),
@@ -749,17 +719,19 @@ async fn editor_page(
         None => lang.t("plans-edit-first"),
     };
     let rows = rows.unwrap_or_else(|| Rows::from_plan(current.as_ref()));
-    let error = |field: String| refused.error("plan", &field);
+    // What was posted is shown again as it was; the saved content as saved.
+    let field = |name: String, value: &str| {
+        Field::new(&field_id("plan", &name), &name, value).with_error(refused.error("plan", &name))
+    };
     let needs = rows
         .needs
         .into_iter()
         .chain(std::iter::repeat_with(NeedFields::default).take(blank))
         .enumerate()
-        .map(|(index, fields)| NeedRow {
+        .map(|(index, row)| NeedRow {
             index,
-            fields,
-            area_error: error(format!("needs[{index}].area")),
-            description_error: error(format!("needs[{index}].description")),
+            area: field(format!("needs[{index}].area"), &row.area),
+            description: field(format!("needs[{index}].description"), &row.description),
         })
         .collect();
     let actions = rows
@@ -767,13 +739,15 @@ async fn editor_page(
         .into_iter()
         .chain(std::iter::repeat_with(ActionFields::default).take(blank))
         .enumerate()
-        .map(|(index, fields)| ActionRow {
-            index,
-            fields,
-            area_error: error(format!("actions[{index}].area")),
-            description_error: error(format!("actions[{index}].description")),
-            organisation_error: error(format!("actions[{index}].responsible_organisation_id")),
-            due_date_error: error(format!("actions[{index}].due_date")),
+        .map(|(index, row)| {
+            let name = |field: &str| format!("actions[{index}].{field}");
+            ActionRow {
+                index,
+                area: field(name("area"), &row.area),
+                description: field(name("description"), &row.description),
+                organisation: field(name("responsible_organisation_id"), &row.organisation),
+                due_date: field(name("due_date"), &row.due_date),
+            }
         })
         .collect();
     let page = EditPage {
@@ -793,15 +767,14 @@ async fn editor_page(
 async fn save(
     State(state): State<AppState>,
     page: PageUser,
-    Path(id): Path<String>,
-    body: Bytes,
+    PathText(id): PathText,
+    form: FormData,
 ) -> Response {
     let chrome = Chrome::new(&page, &format!("/cases/{id}/plan/edit"));
     let id: CaseId = match parse_id(&id) {
         Ok(id) => id,
         Err(error) => return error_page(chrome, error),
     };
-    let form = Posted::parse(&body);
     let more = form.get("more") == "1";
     let rows = Rows::parse(&form);
     let blank = (rows.blank + if more { BLANK_ROWS } else { 0 }).clamp(BLANK_ROWS, MAX_BLANK_ROWS);
@@ -828,7 +801,7 @@ mod tests {
     use super::*;
 
     fn rows(body: &str) -> Rows {
-        Rows::parse(&Posted::parse(body.as_bytes()))
+        Rows::parse(&FormData::parse(body.as_bytes()))
     }
 
     #[test]

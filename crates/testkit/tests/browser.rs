@@ -1,0 +1,614 @@
+//! The pathway in a real browser: Debian's headless Chromium signs in as each
+//! actor of a Lazio network and walks one case through the pages, from the
+//! first contact to its closing. Every page on the way is saved as
+//! `screenshots/BACKEND-NN-NAME.png` and checked with axe-core against WCAG
+//! 2.1 A/AA; the test fails at the end with every violation found.
+//!
+//! Skipped (passes) when Chromium or ChromeDriver is missing, and on
+//! PostgreSQL when `SOLEIL_TEST_POSTGRES_URL` is not set.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use fantoccini::elements::Element;
+use serde_json::{Value, json};
+use soleil_domain::{Organisation, OrganisationKind, RegionCode, Role};
+use soleil_testkit::browser::Browser;
+use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, on_both_backends, spawn};
+
+on_both_backends!(a_case_walks_through_every_page);
+
+const GIVEN_NAME: &str = "Gurpreet";
+const SURNAME: &str = "Singh";
+/// How long a form post and its redirect may take.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Network {
+    frontline: TestUser,
+    secretariat: TestUser,
+    case_manager: TestUser,
+    service: TestUser,
+    /// The service user's organisation: responsible for the plan's action.
+    job_centre: Organisation,
+}
+
+async fn network(t: &TestApp) -> Network {
+    let service = t.user(Role::Service, RegionCode::Laz, "web").await;
+    let job_centre = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
+    assert_eq!(service.user.organisation_id, Some(job_centre.id));
+    Network {
+        frontline: t.user(Role::Frontline, RegionCode::Laz, "web").await,
+        secretariat: t.user(Role::Secretariat, RegionCode::Laz, "web").await,
+        case_manager: t.user(Role::CaseManager, RegionCode::Laz, "web").await,
+        service,
+        job_centre,
+    }
+}
+
+async fn a_case_walks_through_every_page(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let label = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    let Some(browser) = Browser::start(&t.base_url, label).await else {
+        return;
+    };
+    let n = network(&t).await;
+    let mut w = Walk::new(browser);
+
+    report_contact(&mut w, &n.frontline).await;
+    let case = assess(&mut w, &n).await;
+    draft_and_submit_plan(&mut w, &n, &case).await;
+    approve_plan(&mut w, &n.service, &case).await;
+    start_inclusion(&mut w, &n.case_manager, &case).await;
+    complete_action(&mut w, &n.service, &case).await;
+    close_case(&mut w, &n.case_manager, &case).await;
+    read_timeline_in_english(&mut w, &case).await;
+    w.finish().await;
+}
+
+// ---------------------------------------------------------------------------
+// The actors' steps
+
+/// Front line: the login page, the first contact sent to the secretariat,
+/// the person's file and the list of persons.
+async fn report_contact(w: &mut Walk, frontline: &TestUser) {
+    w.b.open("/login").await;
+    w.check("login").await;
+    w.sign_in(frontline).await;
+
+    w.follow("nav a[href='/contacts/new']").await;
+    w.b.fill("#given_name", GIVEN_NAME).await;
+    w.b.fill("#surname", SURNAME).await;
+    w.b.select("#sex", "male").await;
+    w.set_value("#date_of_birth", "1990-05-01").await;
+    w.b.fill("#nationality", "IN").await;
+    w.b.fill("#phone", "+39 333 123 4567").await;
+    w.b.select("#contact_channel", "mobile_unit").await;
+    w.b.fill("#work_place", "Sabaudia (LT)").await;
+    w.b.select("#sector", "agriculture").await;
+    w.b.select("#legal_status", "permit_expired").await;
+    for checkbox in [
+        "#danger",
+        "#no_shelter",
+        "#language-pa",
+        "#language-hi",
+        "#consent_to_referral",
+    ] {
+        w.tick(checkbox).await;
+    }
+    w.b.fill("#notes", "Lavora 12 ore al giorno nei campi, paga 3 euro l'ora.")
+        .await;
+    w.check("contact-form").await;
+
+    w.submit("form[action='/contacts/new'] button[name=send]").await;
+    w.expect_notice().await;
+    let person = w.b.path().await;
+    assert!(
+        person.starts_with("/persons/"),
+        "the contact leads to the person's file, not {person}"
+    );
+    assert!(w.b.text("main h1").await.contains(SURNAME));
+    w.check("contact-sent").await;
+
+    w.follow("nav a[href='/persons']").await;
+    let person = person.split('?').next().unwrap_or_default();
+    assert_eq!(w.count(&format!("main tbody a[href='{person}']")).await, 1);
+    w.check("persons").await;
+    w.sign_out().await;
+}
+
+/// Secretariat: the queue, the case taken in charge, the assessment refused
+/// once then recorded as a personalised path. Returns the case's path.
+async fn assess(w: &mut Walk, n: &Network) -> String {
+    w.sign_in(&n.secretariat).await;
+    w.follow("nav a[href='/queue']").await;
+    let row = format!("//main//tbody/tr[th[contains(., '{SURNAME}')]]");
+    let urgent = format!("{row}//span[contains(@class, 'bg-danger')]");
+    assert_eq!(
+        w.count(&Locator::XPath(&urgent)).await,
+        1,
+        "the contact in danger is urgent"
+    );
+    w.check("queue").await;
+    let open = format!("{row}//a[starts-with(@href, '/cases/')]");
+    w.follow(&Locator::XPath(&open)).await;
+    let case = w.b.path().await;
+    assert!(
+        case.starts_with("/cases/"),
+        "the queue leads to the case, not {case}"
+    );
+    w.check("case-reported").await;
+
+    w.submit(&transition_button("assessing")).await;
+    w.expect_notice().await;
+    w.check("case-assessing").await;
+
+    // Without a decision: the form comes back (422) with what was typed.
+    w.follow(&format!("main a[href='{case}/assessment']")).await;
+    w.check("assessment-form").await;
+    let legal = "Permesso scaduto da 3 mesi: avviare art. 18-ter";
+    let summary = "Indicatori di sfruttamento gravi: orari, paga, alloggio del datore.";
+    w.b.fill("#assess-legal_status_checked", legal).await;
+    w.b.fill("#assess-summary", summary).await;
+    w.submit(&format!("form[action='{case}/assessment'] button[type=submit]"))
+        .await;
+    assert_eq!(w.status().await, 422);
+    assert_eq!(w.count("#assess-errors a[href='#assess-decision']").await, 1);
+    assert_eq!(w.value("#assess-legal_status_checked").await, legal);
+    assert_eq!(w.value("#assess-summary").await, summary);
+    w.check("assessment-invalid").await;
+
+    w.tick("input[name=decision][value=personalised_path]").await;
+    w.b.fill("#assess-zonal_group", "Ambito Latina 2").await;
+    w.b.select("#assess-case_manager_id", &n.case_manager.user.id.to_string())
+        .await;
+    w.submit(&format!("form[action='{case}/assessment'] button[type=submit]"))
+        .await;
+    assert_eq!(w.b.path().await, format!("{case}?done=assessed"));
+    w.expect_notice().await;
+    let page = w.b.page_text().await;
+    assert!(page.contains("Ambito Latina 2") && page.contains(&n.case_manager.user.display_name));
+    w.check("case-planning").await;
+    w.sign_out().await;
+    case
+}
+
+/// Case manager: the service user joins the working group; the plan gets a
+/// need and an action for the job centre, and goes to review.
+async fn draft_and_submit_plan(w: &mut Walk, n: &Network, case: &str) {
+    w.sign_in(&n.case_manager).await;
+    w.b.open(case).await;
+    w.b.select("#team-user_id", &n.service.user.id.to_string()).await;
+    w.submit(&format!("form[action='{case}/team'] button[type=submit]"))
+        .await;
+    w.expect_notice().await;
+    assert!(
+        w.b.text("#team-title + div table")
+            .await
+            .contains(&n.service.user.display_name)
+    );
+    w.check("case-team").await;
+
+    w.follow(&format!("main a[href='{case}/plan/edit']")).await;
+    w.b.select("#plan-needs-0-area", "work").await;
+    w.b.fill(
+        "#plan-needs-0-description",
+        "Lavoro regolare nel settore agricolo",
+    )
+    .await;
+    w.b.select("#plan-actions-0-area", "work").await;
+    w.b.fill(
+        "#plan-actions-0-description",
+        "Iscrizione al centro per l'impiego",
+    )
+    .await;
+    w.b.select(
+        "#plan-actions-0-responsible_organisation_id",
+        &n.job_centre.id.to_string(),
+    )
+    .await;
+    w.set_value("#plan-actions-0-due_date", "2027-01-31").await;
+    w.check("plan-editor").await;
+    w.submit(&format!(
+        "form[action='{case}/plan/edit'] button[type=submit]:not([name])"
+    ))
+    .await;
+    assert_eq!(w.b.path().await, format!("{case}/plan?done=plan-saved"));
+    w.expect_notice().await;
+    let actions = w.b.text("#actions-title + div table").await;
+    assert!(actions.contains("centro per l'impiego") && actions.contains("31/01/2027"));
+    assert!(actions.contains(&n.job_centre.name));
+    w.check("plan-draft").await;
+
+    w.submit(&format!("form[action='{case}/plan/submit'] button"))
+        .await;
+    w.expect_notice().await;
+    w.check("plan-submitted").await;
+    w.sign_out().await;
+}
+
+/// Service: approves the plan as a member of the working group.
+async fn approve_plan(w: &mut Walk, service: &TestUser, case: &str) {
+    w.sign_in(service).await;
+    w.b.open(&format!("{case}/plan")).await;
+    w.check("plan-review").await;
+    w.tick("input[name=verdict][value=approve]").await;
+    w.b.fill("#review-comment", "Il centro per l'impiego è pronto.")
+        .await;
+    w.submit(&format!("form[action='{case}/plan/review'] button[type=submit]"))
+        .await;
+    assert_eq!(w.b.path().await, format!("{case}/plan?done=reviewed"));
+    w.expect_notice().await;
+    assert!(
+        w.b.text("#review-title ~ .table-responsive table")
+            .await
+            .contains("Il centro per l'impiego")
+    );
+    w.check("plan-approved").await;
+    w.sign_out().await;
+}
+
+/// Case manager: the person's agreement, then the move to inclusion.
+async fn start_inclusion(w: &mut Walk, case_manager: &TestUser, case: &str) {
+    w.sign_in(case_manager).await;
+    w.b.open(&format!("{case}/plan")).await;
+    w.b.fill("#agreement-note", "Firmato con la mediatrice culturale")
+        .await;
+    w.submit(&format!(
+        "form[action='{case}/plan/agreement'] button[type=submit]"
+    ))
+    .await;
+    w.expect_notice().await;
+    assert_eq!(w.count(&format!("form[action='{case}/plan/agreement']")).await, 0);
+    w.check("plan-agreed").await;
+
+    w.b.open(case).await;
+    w.submit(&transition_button("inclusion")).await;
+    assert_eq!(w.b.path().await, format!("{case}?done=moved"));
+    w.expect_notice().await;
+    w.check("case-inclusion").await;
+    w.sign_out().await;
+}
+
+/// Service: marks its action done.
+async fn complete_action(w: &mut Walk, service: &TestUser, case: &str) {
+    w.sign_in(service).await;
+    w.b.open(&format!("{case}/plan")).await;
+    let form = format!("form[action^='{case}/plan/actions/']");
+    w.b.fill(&format!("{form} textarea[name=note]"), "Iscritto il 12/12")
+        .await;
+    w.check("plan-action-open").await;
+    w.submit(&format!("{form} button[name=status][value=done]")).await;
+    assert_eq!(w.b.path().await, format!("{case}/plan?done=action"));
+    w.expect_notice().await;
+    assert_eq!(w.count(&form).await, 0, "a done action has no form any more");
+    assert!(
+        w.b.text("#actions-title + div table")
+            .await
+            .contains("Iscritto il 12/12")
+    );
+    w.check("plan-action-done").await;
+    w.sign_out().await;
+}
+
+/// Case manager: closes the case, goals met.
+async fn close_case(w: &mut Walk, case_manager: &TestUser, case: &str) {
+    w.sign_in(case_manager).await;
+    w.b.open(case).await;
+    w.b.select("#closed-closing_reason", "goals_met").await;
+    w.b.fill("#closed-note", "Contratto stagionale firmato").await;
+    w.submit(&transition_button("closed")).await;
+    assert_eq!(w.b.path().await, format!("{case}?done=moved"));
+    w.expect_notice().await;
+    assert_eq!(
+        w.count(&format!("form[action='{case}/transition']")).await,
+        0,
+        "nothing moves a closed case"
+    );
+    w.check("case-closed").await;
+}
+
+/// The timeline shows every step in words; the header link switches the
+/// interface to English once.
+async fn read_timeline_in_english(w: &mut Walk, case: &str) {
+    let steps = w.texts("ol.soleil-timeline > li > strong").await;
+    for kind in [
+        "reported",
+        "transition",
+        "assessment",
+        "team_member_added",
+        "plan_drafted",
+        "plan_submitted",
+        "plan_reviewed",
+        "plan_approved",
+        "agreement_recorded",
+        "action_done",
+    ] {
+        let label = message("it", &format!("case_event_kind-{kind}"));
+        assert!(
+            steps.contains(&label),
+            "the timeline lacks {label:?} ({kind}): {steps:?}"
+        );
+    }
+    // The timeline says what was decided, not only that something was.
+    let entries = w.texts("ol.soleil-timeline > li").await;
+    let assessed = entries
+        .iter()
+        .find(|e| e.starts_with(&message("it", "case_event_kind-assessment")));
+    let decision = message("it", "decision-personalised_path");
+    assert!(
+        assessed.is_some_and(|e| e.contains(&decision)),
+        "the assessment step does not say {decision:?}: {assessed:?}"
+    );
+    let closing = entries.last().expect("a timeline");
+    let (closed, goals_met) = (
+        message("it", "case_state-closed"),
+        message("it", "closing_reason-goals_met"),
+    );
+    assert!(
+        closing.contains(&closed) && closing.contains(&goals_met),
+        "the last step is not the closing ({closed:?}) with its reason ({goals_met:?}): {closing:?}"
+    );
+
+    assert_eq!(w.html_lang().await, "it");
+    let title = w.b.text("#timeline-title").await;
+    w.follow("header a[href^='/lang/en']").await;
+    assert_eq!(w.b.path().await, case);
+    assert_eq!(w.html_lang().await, "en");
+    assert_ne!(w.b.text("#timeline-title").await, title);
+    let steps = w.texts("ol.soleil-timeline > li > strong").await;
+    assert!(
+        steps.contains(&message("en", "case_event_kind-plan_approved")),
+        "{steps:?}"
+    );
+    w.check("case-closed-english").await;
+    w.sign_out().await;
+}
+
+/// The submit button of the action panel's form that moves the case to `to`.
+fn transition_button(to: &str) -> String {
+    format!("form:has(> input[name=to][value={to}]) button[type=submit]")
+}
+
+/// A message of the interface in a language, read from its own files, so
+/// that a change of wording does not break the test.
+fn message(lang: &str, id: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/locales/");
+    let key = format!("{id} = ");
+    std::fs::read_dir(format!("{dir}{lang}"))
+        .expect("messages")
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .find_map(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(key.as_str()))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| panic!("no message {id} in {lang}"))
+}
+
+// ---------------------------------------------------------------------------
+// The browser, with what the walk has found
+
+struct Walk {
+    b: Browser,
+    /// Screenshots taken so far, to number them in order.
+    shots: u32,
+    /// Every accessibility violation, with its page.
+    violations: Vec<String>,
+}
+
+impl Walk {
+    fn new(b: Browser) -> Self {
+        Self {
+            b,
+            shots: 0,
+            violations: Vec::new(),
+        }
+    }
+
+    /// Saves a screenshot of the page and records its WCAG 2.1 A/AA
+    /// violations, if any.
+    async fn check(&mut self, name: &str) {
+        self.shots += 1;
+        let shot = format!("{:02}-{name}", self.shots);
+        // Web fonts load with `font-display: swap`: wait for them.
+        let fonts =
+            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
+        self.b.client.execute_async(fonts, vec![]).await.expect("fonts");
+        self.full_page_screenshot(&shot).await;
+        let path = self.b.path().await;
+        for violation in self.b.accessibility_violations().await {
+            // Shown at once too, in case a later step fails the test first.
+            let finding = format!("{shot} ({path}): {violation}");
+            eprintln!("accessibility: {finding}");
+            self.violations.push(finding);
+        }
+    }
+
+    /// A screenshot of the whole page: the window grows to the page's
+    /// height for it, then goes back.
+    async fn full_page_screenshot(&self, name: &str) {
+        let client = &self.b.client;
+        let (width, height) = client.get_window_size().await.expect("window size");
+        let script =
+            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];";
+        let sizes = client.execute(script, vec![]).await.expect("page height");
+        let page = sizes[0].as_u64().expect("height") + sizes[1].as_u64().expect("frame");
+        let page = u32::try_from(page.clamp(height, 10_000)).expect("height");
+        client
+            .set_window_size(u32::try_from(width).expect("width"), page)
+            .await
+            .expect("resize");
+        self.b.screenshot(name).await;
+        client
+            .set_window_size(
+                u32::try_from(width).expect("width"),
+                u32::try_from(height).expect("height"),
+            )
+            .await
+            .expect("resize back");
+    }
+
+    /// Ends the walk; fails with every accessibility violation found.
+    async fn finish(self) {
+        let Self { b, violations, .. } = self;
+        b.close().await;
+        assert!(
+            violations.is_empty(),
+            "{} accessibility violations:\n{}",
+            violations.len(),
+            violations.join("\n")
+        );
+    }
+
+    async fn sign_in(&self, user: &TestUser) {
+        self.b.open("/login").await;
+        self.b.fill("#email", &user.user.email).await;
+        self.b.fill("#password", PASSWORD).await;
+        self.submit("form[action='/login'] button[type=submit]").await;
+        let at = self.b.path().await;
+        if at != "/" {
+            let (status, page) = (self.status().await, self.b.page_text().await);
+            panic!(
+                "{} could not sign in: HTTP {status} at {at}:\n{page}",
+                user.user.email
+            );
+        }
+    }
+
+    async fn sign_out(&self) {
+        self.submit("form[action='/logout'] button[type=submit]").await;
+        assert_eq!(self.b.path().await, "/login");
+    }
+
+    /// Clicks a submit button and waits for the page the post leads to.
+    async fn submit(&self, css: &str) {
+        self.follow(css).await;
+    }
+
+    /// Clicks a link or button, and waits until the next page has replaced
+    /// this one and finished loading.
+    async fn follow(&self, at: &(impl Target + ?Sized)) {
+        let old = self.find("html").await;
+        self.find(at).await.click().await.expect("click");
+        let start = Instant::now();
+        // The old page's root goes stale once the new page is there.
+        while old.tag_name().await.is_ok() || !self.loaded().await {
+            assert!(
+                start.elapsed() < PAGE_TIMEOUT,
+                "no new page after {PAGE_TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether the page shown has finished loading.
+    async fn loaded(&self) -> bool {
+        let state = self.b.client.execute("return document.readyState", vec![]).await;
+        state.ok() == Some(json!("complete"))
+    }
+
+    async fn find(&self, at: &(impl Target + ?Sized)) -> Element {
+        let locator = at.locator();
+        match self.b.client.find(locator).await {
+            Ok(element) => element,
+            Err(error) => panic!("no {locator:?} at {}: {error}", self.b.path().await),
+        }
+    }
+
+    /// Ticks a checkbox or radio button by its label, as a person does
+    /// (Bootstrap Italia draws the box on the label).
+    async fn tick(&self, css: &str) {
+        let input = self.find(css).await;
+        let id = input
+            .attr("id")
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{css} has no id"));
+        self.b.click(&format!("label[for='{id}']")).await;
+        assert!(input.is_selected().await.unwrap(), "{css} is not ticked");
+    }
+
+    /// Sets a field's value directly: date inputs take typing in the
+    /// browser's locale format, which a test should not depend on.
+    async fn set_value(&self, css: &str, value: &str) {
+        let script = "const field = document.querySelector(arguments[0]);
+            field.value = arguments[1];
+            field.dispatchEvent(new Event('change', { bubbles: true }));
+            return field.value;";
+        let set = self
+            .b
+            .client
+            .execute(script, vec![json!(css), json!(value)])
+            .await
+            .unwrap_or_else(|e| panic!("set {css}: {e}"));
+        assert_eq!(set, json!(value), "{css} refused {value}");
+    }
+
+    async fn value(&self, css: &str) -> String {
+        let field = self.b.client.find(Locator::Css(css)).await.unwrap();
+        field.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    async fn count(&self, at: &(impl Target + ?Sized)) -> usize {
+        self.b.client.find_all(at.locator()).await.unwrap().len()
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.b.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap().trim().to_owned());
+        }
+        texts
+    }
+
+    async fn html_lang(&self) -> String {
+        let html = self.b.client.find(Locator::Css("html")).await.unwrap();
+        html.attr("lang").await.unwrap().unwrap_or_default()
+    }
+
+    /// The HTTP status of the page shown.
+    async fn status(&self) -> u64 {
+        let script = "return performance.getEntriesByType('navigation')[0].responseStatus;";
+        let status: Value = self.b.client.execute(script, vec![]).await.unwrap();
+        status.as_u64().expect("a response status")
+    }
+
+    /// The confirmation the post/redirect/get left on the page.
+    async fn expect_notice(&self) {
+        assert_eq!(self.status().await, 200, "at {}", self.b.path().await);
+        assert_eq!(
+            self.count("main > .alert-success[role=status]").await,
+            1,
+            "no confirmation at {}",
+            self.b.path().await
+        );
+    }
+}
+
+/// Where an element is: a CSS selector, or any locator (an XPath).
+trait Target {
+    fn locator(&self) -> Locator<'_>;
+}
+
+impl Target for str {
+    fn locator(&self) -> Locator<'_> {
+        Locator::Css(self)
+    }
+}
+
+impl Target for String {
+    fn locator(&self) -> Locator<'_> {
+        Locator::Css(self)
+    }
+}
+
+impl Target for Locator<'_> {
+    fn locator(&self) -> Locator<'_> {
+        *self
+    }
+}
