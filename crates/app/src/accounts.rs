@@ -10,7 +10,7 @@ use soleil_domain::{AuditAction, Email, NewUser, OrganisationId, Role, User, Use
 use soleil_store::network::UserFilter;
 use soleil_store::{Page, StoreError, auth, network};
 
-use crate::audit::{event, record};
+use crate::audit::{Subject, event, record};
 use crate::{App, AppError, AppResult, Operation, authorize};
 
 /// Failed sign-ins allowed per e-mail in [`LOCKOUT_MINUTES`].
@@ -153,9 +153,7 @@ impl App {
             &mut tx,
             &user,
             AuditAction::Login,
-            "user",
-            user.id,
-            user.region,
+            Subject::new("user", user.id, user.region),
             None,
         )
         .await?;
@@ -180,9 +178,7 @@ impl App {
             &mut tx,
             user,
             AuditAction::Logout,
-            "user",
-            user.id,
-            user.region,
+            Subject::new("user", user.id, user.region),
             None,
         )
         .await?;
@@ -210,9 +206,7 @@ impl App {
             &mut tx,
             &user,
             AuditAction::TokenCreated,
-            "user",
-            user.id,
-            user.region,
+            Subject::new("user", user.id, user.region),
             None,
         )
         .await?;
@@ -298,9 +292,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Update,
-            "user",
-            id,
-            user.region,
+            Subject::new("user", id, user.region),
             detail,
         )
         .await?;

@@ -28,22 +28,41 @@ pub(crate) fn event(
     }
 }
 
+/// The record an audit event is about: its kind, id and region.
+pub(crate) struct Subject {
+    entity: &'static str,
+    id: String,
+    region: Option<RegionCode>,
+}
+
+impl Subject {
+    pub(crate) fn new(
+        entity: &'static str,
+        id: impl ToString,
+        region: impl Into<Option<RegionCode>>,
+    ) -> Self {
+        Self {
+            entity,
+            id: id.to_string(),
+            region: region.into(),
+        }
+    }
+}
+
 /// Writes one event in a transaction that is already open.
 pub(crate) async fn record(
     tx: &mut Tx,
     actor: &User,
     action: AuditAction,
-    entity: &str,
-    entity_id: impl ToString,
-    region: Option<RegionCode>,
+    subject: Subject,
     detail: Option<String>,
 ) -> AppResult<()> {
     let event = event(
         Some(actor),
         action,
-        entity,
-        Some(entity_id.to_string()),
-        region,
+        subject.entity,
+        Some(subject.id),
+        subject.region,
         detail,
     );
     soleil_store::audit::append(tx.conn(), &event).await?;

@@ -10,7 +10,7 @@ use soleil_domain::{
 use soleil_store::cases::{AssessmentRecord, CaseFilter, CaseSummary, StateChange, TeamMember};
 use soleil_store::{Page, Scope, Tx, cases, network, persons, plans, screenings};
 
-use crate::audit::record;
+use crate::audit::{Subject, record};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
 /// A request to move a case by hand.
@@ -138,9 +138,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "case",
-            id,
-            Some(file.case.region),
+            Subject::new("case", id, Some(file.case.region)),
             None,
         )
         .await?;
@@ -193,9 +191,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Create,
-            "assessment",
-            id,
-            Some(case.region),
+            Subject::new("assessment", id, Some(case.region)),
             Some(assessment.decision.to_string()),
         )
         .await?;
@@ -339,9 +335,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "case",
-            id,
-            Some(case.region),
+            Subject::new("case", id, Some(case.region)),
             Some("timeline".into()),
         )
         .await?;
@@ -363,9 +357,7 @@ async fn team_changed(
         &mut tx,
         actor,
         AuditAction::Update,
-        "case",
-        case.id,
-        Some(case.region),
+        Subject::new("case", case.id, Some(case.region)),
         Some(detail),
     )
     .await?;
@@ -532,9 +524,7 @@ pub(crate) async fn move_case(
         tx,
         actor,
         AuditAction::Transition,
-        "case",
-        case.id,
-        Some(case.region),
+        Subject::new("case", case.id, Some(case.region)),
         detail,
     )
     .await?;

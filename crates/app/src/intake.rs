@@ -9,7 +9,7 @@ use soleil_domain::{
 use soleil_store::cases::{CaseFilter, CaseSummary};
 use soleil_store::{Page, Tx, cases, persons, screenings};
 
-use crate::audit::record;
+use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
@@ -122,9 +122,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Update,
-            "screening",
-            id,
-            Some(screening.region),
+            Subject::new("screening", id, Some(screening.region)),
             None,
         )
         .await?;
@@ -153,9 +151,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "screening",
-            id,
-            Some(screening.region),
+            Subject::new("screening", id, Some(screening.region)),
             None,
         )
         .await?;
@@ -181,9 +177,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "person",
-            id,
-            Some(person.region),
+            Subject::new("person", id, Some(person.region)),
             None,
         )
         .await?;
@@ -238,9 +232,7 @@ async fn insert_person(tx: &mut Tx, actor: &User, new: NewPerson) -> AppResult<P
         tx,
         actor,
         AuditAction::Create,
-        "person",
-        person.id,
-        Some(region),
+        Subject::new("person", person.id, Some(region)),
         detail,
     )
     .await?;
@@ -272,9 +264,7 @@ async fn insert_screening(
         tx,
         actor,
         AuditAction::Create,
-        "screening",
-        screening.id,
-        Some(screening.region),
+        Subject::new("screening", screening.id, Some(screening.region)),
         None,
     )
     .await?;
@@ -329,9 +319,7 @@ async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screen
                 tx,
                 actor,
                 AuditAction::Create,
-                "case",
-                case.id,
-                Some(case.region),
+                Subject::new("case", case.id, Some(case.region)),
                 None,
             )
             .await?;
@@ -345,9 +333,7 @@ async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screen
         tx,
         actor,
         AuditAction::Transition,
-        "screening",
-        screening.id,
-        Some(screening.region),
+        Subject::new("screening", screening.id, Some(screening.region)),
         Some("sent".into()),
     )
     .await?;

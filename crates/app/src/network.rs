@@ -7,7 +7,7 @@ use soleil_domain::{
 use soleil_store::network::{self, OrganisationFilter};
 use soleil_store::{Page, StoreError};
 
-use crate::audit::record;
+use crate::audit::{Subject, record};
 use crate::{App, AppError, AppResult, Operation, authorize};
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
@@ -65,9 +65,7 @@ impl App {
                 &mut tx,
                 actor,
                 AuditAction::Create,
-                "organisation",
-                organisation.id,
-                Some(organisation.region),
+                Subject::new("organisation", organisation.id, Some(organisation.region)),
                 detail,
             )
             .await?;

@@ -9,7 +9,7 @@ use soleil_domain::{
 };
 use soleil_store::{Tx, cases, network, plans};
 
-use crate::audit::record;
+use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event, move_case, visible_case};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
@@ -53,9 +53,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "plan",
-            case.id,
-            Some(case.region),
+            Subject::new("plan", case.id, Some(case.region)),
             None,
         )
         .await?;
@@ -74,9 +72,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Read,
-            "plan",
-            plan.id,
-            Some(case.region),
+            Subject::new("plan", plan.id, Some(case.region)),
             Some(format!("version {version}")),
         )
         .await?;
@@ -136,9 +132,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Update,
-            "plan",
-            draft.id,
-            Some(case.region),
+            Subject::new("plan", draft.id, Some(case.region)),
             detail,
         )
         .await?;
@@ -202,9 +196,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Create,
-            "plan_review",
-            plan.id,
-            Some(case.region),
+            Subject::new("plan_review", plan.id, Some(case.region)),
             Some(input.verdict.to_string()),
         )
         .await?;
@@ -263,9 +255,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Update,
-            "plan",
-            plan.id,
-            Some(case.region),
+            Subject::new("plan", plan.id, Some(case.region)),
             Some("person agreed".into()),
         )
         .await?;
@@ -328,9 +318,7 @@ impl App {
             &mut tx,
             actor,
             AuditAction::Update,
-            "plan_action",
-            action,
-            Some(case.region),
+            Subject::new("plan_action", action, Some(case.region)),
             Some(input.status.to_string()),
         )
         .await?;
@@ -468,9 +456,7 @@ async fn log_plan_step(
         tx,
         actor,
         AuditAction::Update,
-        "plan",
-        plan.id,
-        Some(case.region),
+        Subject::new("plan", plan.id, Some(case.region)),
         Some(detail.into()),
     )
     .await
