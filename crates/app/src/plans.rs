@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use soleil_domain::{
-    ActionId, ActionStatus, AuditAction, Case, CaseEventKind, CaseId, CaseState, Invalid, Plan, PlanContent,
+    ActionId, ActionOutcome, AuditAction, Case, CaseEventKind, CaseId, CaseState, Invalid, Plan, PlanContent,
     PlanId, PlanInput, PlanStatus, PlanVersion, ReviewVerdict, User,
 };
 use soleil_store::{Tx, cases, network, plans};
@@ -38,8 +38,7 @@ pub struct AgreementInput {
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct ActionUpdateInput {
-    /// `done` or `dropped`.
-    pub status: ActionStatus,
+    pub status: ActionOutcome,
     pub note: Option<String>,
 }
 
@@ -273,9 +272,6 @@ impl App {
         input: &ActionUpdateInput,
     ) -> AppResult<Plan> {
         authorize(actor, Operation::UpdateAction)?;
-        if input.status == ActionStatus::Open {
-            return Err(Invalid::single("status", "action_status_final").into());
-        }
         let note = Invalid::new().optional_text(
             "note",
             input.note.as_deref(),
@@ -302,10 +298,18 @@ impl App {
         if case.state == CaseState::Closed {
             return Err(AppError::conflict("case_closed"));
         }
-        if !plans::close_action(tx.conn(), action, input.status, note.as_deref(), Utc::now()).await? {
+        if !plans::close_action(
+            tx.conn(),
+            action,
+            input.status.into(),
+            note.as_deref(),
+            Utc::now(),
+        )
+        .await?
+        {
             return Err(AppError::conflict("action_already_closed"));
         }
-        let kind = if input.status == ActionStatus::Done {
+        let kind = if input.status == ActionOutcome::Done {
             CaseEventKind::ActionDone
         } else {
             CaseEventKind::ActionDropped

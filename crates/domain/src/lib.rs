@@ -21,8 +21,8 @@ pub use case::{
 pub use organisation::{NewOrganisation, Organisation, OrganisationId, OrganisationKind};
 pub use person::{NewPerson, Person, PersonId, PersonInput, Sex};
 pub use plan::{
-    Action, ActionId, ActionInput, ActionStatus, Need, NeedArea, NeedId, NeedInput, Plan, PlanContent,
-    PlanId, PlanInput, PlanStatus, PlanVersion, Review, ReviewId, ReviewVerdict,
+    Action, ActionId, ActionInput, ActionOutcome, ActionStatus, Need, NeedArea, NeedId, NeedInput, Plan,
+    PlanContent, PlanId, PlanInput, PlanStatus, PlanVersion, Review, ReviewId, ReviewVerdict,
 };
 pub use region::{Region, RegionCode};
 pub use screening::{

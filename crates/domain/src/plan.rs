@@ -47,6 +47,20 @@ crate::text_enum! {
 }
 
 crate::text_enum! {
+    /// How an open action ends.
+    ActionOutcome { Done, Dropped }
+}
+
+impl From<ActionOutcome> for ActionStatus {
+    fn from(outcome: ActionOutcome) -> Self {
+        match outcome {
+            ActionOutcome::Done => Self::Done,
+            ActionOutcome::Dropped => Self::Dropped,
+        }
+    }
+}
+
+crate::text_enum! {
     ReviewVerdict { Comment, Approve, RequestChanges }
 }
 
@@ -182,12 +196,14 @@ pub struct PlanInput {
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct NeedInput {
     pub area: NeedArea,
+    #[schema(min_length = 1)]
     pub description: String,
 }
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct ActionInput {
     pub area: NeedArea,
+    #[schema(min_length = 1)]
     pub description: String,
     pub responsible_organisation_id: OrganisationId,
     /// YYYY-MM-DD; empty when there is none.

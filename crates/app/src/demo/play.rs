@@ -4,7 +4,7 @@
 use chrono::{Days, Utc};
 use soleil_domain::OrganisationKind as Kind;
 use soleil_domain::{
-    ActionInput, ActionStatus, AssessmentInput, CaseId, CaseState, Decision, NeedArea, NeedInput,
+    ActionInput, ActionOutcome, AssessmentInput, CaseId, CaseState, Decision, NeedArea, NeedInput,
     Organisation, OrganisationId, Plan, PlanInput, RegionCode, ReviewVerdict, Role, User,
 };
 
@@ -363,17 +363,17 @@ impl App {
             _ => 0,
         };
         let dropped = usize::from(stage == Stage::Inclusion && actions.len() >= 4);
-        let updates = actions.iter().take(done).map(|a| (a, ActionStatus::Done)).chain(
+        let updates = actions.iter().take(done).map(|a| (a, ActionOutcome::Done)).chain(
             actions
                 .iter()
                 .rev()
                 .take(dropped)
-                .map(|a| (a, ActionStatus::Dropped)),
+                .map(|a| (a, ActionOutcome::Dropped)),
         );
         for (action, status) in updates {
             let note = match status {
-                ActionStatus::Dropped => DROPPED_ACTION,
-                _ => need_template(action.area)?.done,
+                ActionOutcome::Dropped => DROPPED_ACTION,
+                ActionOutcome::Done => need_template(action.area)?.done,
             };
             let input = ActionUpdateInput {
                 status,
