@@ -325,6 +325,18 @@ impl App {
         .await
     }
 
+    /// The zonal working group of a case.
+    pub async fn team(&self, actor: &User, id: CaseId) -> AppResult<Vec<TeamMember>> {
+        authorize(actor, Operation::ReadCase)?;
+        let mut tx = self.store.begin().await?;
+        let case = visible_case(&mut tx, policy::scope(actor), id).await?;
+        let team = cases::team(tx.conn(), id).await?;
+        let subject = Subject::new("case", id, case.region);
+        record(&mut tx, actor, AuditAction::Read, subject, Some("team".into())).await?;
+        tx.commit().await?;
+        Ok(team)
+    }
+
     /// The case's timeline, oldest first.
     pub async fn timeline(&self, actor: &User, id: CaseId) -> AppResult<Vec<CaseEvent>> {
         authorize(actor, Operation::ReadCase)?;

@@ -17,6 +17,9 @@ pub struct Config {
     /// A PostgreSQL URL (postgres://…) or sqlite://PATH; SQLite in the data directory when absent.
     #[arg(long, env = "SOLEIL_DATABASE_URL", hide_env_values = true, global = true)]
     pub database_url: Option<String>,
+    /// Send cookies only over HTTPS; turn on when SOLEIL is reached through TLS.
+    #[arg(long, env = "SOLEIL_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
 }
 
 impl Config {
@@ -28,6 +31,12 @@ impl Config {
         std::fs::create_dir_all(&self.data_dir)
             .with_context(|| format!("cannot create the data directory {}", self.data_dir.display()))?;
         Ok(format!("sqlite://{}", self.data_dir.join("soleil.db").display()))
+    }
+
+    pub fn web(&self) -> soleil_web::WebSettings {
+        soleil_web::WebSettings {
+            secure_cookies: self.secure_cookies,
+        }
     }
 
     /// The database for messages: its kind and place, never its credentials.

@@ -147,7 +147,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn serve(app: App, config: &Config) -> anyhow::Result<()> {
     println!("SOLEIL listening on http://{}", config.bind);
-    soleil_web::serve(app, config.bind)
+    soleil_web::serve(app, config.bind, config.web())
         .await
         .with_context(|| format!("cannot serve on {}", config.bind))
 }

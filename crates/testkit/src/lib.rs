@@ -153,7 +153,11 @@ pub async fn spawn(backend: Backend) -> Option<TestApp> {
         .await
         .expect("bind port 0");
     let base_url = format!("http://{}", listener.local_addr().expect("local address"));
-    tokio::spawn(soleil_web::serve_on(app.clone(), listener));
+    tokio::spawn(soleil_web::serve_on(
+        app.clone(),
+        listener,
+        soleil_web::WebSettings::default(),
+    ));
     let client = reqwest::Client::builder()
         .cookie_store(true)
         .build()

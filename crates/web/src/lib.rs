@@ -29,14 +29,23 @@ use crate::error::ApiError;
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
+    pub settings: WebSettings,
+}
+
+/// How the site is served.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebSettings {
+    /// Mark cookies `Secure`, so browsers send them only over HTTPS. Turn on
+    /// whenever SOLEIL is reached through TLS (directly or behind a proxy).
+    pub secure_cookies: bool,
 }
 
 /// Bodies larger than this are refused before they are read.
 const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// The whole site: pages, API, OpenAPI document, health check and assets.
-pub fn router(app: App) -> Router {
-    let state = AppState { app };
+pub fn router(app: App, settings: WebSettings) -> Router {
+    let state = AppState { app, settings };
     let (api, openapi) = api::router().split_for_parts();
     let openapi = std::sync::Arc::new(openapi);
     Router::new()
@@ -84,14 +93,18 @@ async fn api_not_found(request: Request) -> ApiError {
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
-pub async fn serve(app: App, bind: SocketAddr) -> std::io::Result<()> {
+pub async fn serve(app: App, bind: SocketAddr, settings: WebSettings) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
-    serve_on(app, listener).await
+    serve_on(app, listener, settings).await
 }
 
 /// Serves on a listener the caller opened (tests bind port 0).
-pub async fn serve_on(app: App, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    axum::serve(listener, router(app))
+pub async fn serve_on(
+    app: App,
+    listener: tokio::net::TcpListener,
+    settings: WebSettings,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app, settings))
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

@@ -124,8 +124,7 @@ async fn team(
     State(state): State<AppState>,
     PathParams(id): PathParams<CaseId>,
 ) -> Result<Json<Vec<TeamMember>>, ApiError> {
-    api.check(state.app.case(&api.user, id).await)
-        .map(|file| Json(file.team))
+    api.check(state.app.team(&api.user, id).await).map(Json)
 }
 
 /// Adds a member of the zonal working group.

@@ -93,6 +93,7 @@ async fn login(
             let cookie = Cookie::build((SESSION_COOKIE, session.token))
                 .path("/")
                 .http_only(true)
+                .secure(state.settings.secure_cookies)
                 .same_site(SameSite::Lax)
                 .build();
             (jar.add(cookie), Redirect::to(&next)).into_response()
@@ -123,6 +124,7 @@ async fn logout(State(state): State<AppState>, page: PageUser, jar: CookieJar) -
 }
 
 async fn switch_language(
+    State(state): State<AppState>,
     Path(code): Path<String>,
     Query(query): Query<NextQuery>,
     jar: CookieJar,
@@ -131,6 +133,7 @@ async fn switch_language(
     let cookie = Cookie::build((LANG_COOKIE, lang.code()))
         .path("/")
         .same_site(SameSite::Lax)
+        .secure(state.settings.secure_cookies)
         .permanent()
         .build();
     (jar.add(cookie), Redirect::to(&safe_next(query.next.as_deref()))).into_response()
