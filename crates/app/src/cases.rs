@@ -119,8 +119,7 @@ impl App {
         };
         let team = cases::team(tx.conn(), id).await?;
         let plan_versions = plans::versions(tx.conn(), id).await?;
-        let latest = crate::plans::version_of(&mut tx, id, plan_versions.first()).await?;
-        let in_force = crate::plans::in_force(&mut tx, id, &plan_versions).await?;
+        let (latest, in_force) = crate::plans::current_and_in_force(&mut tx, id, &plan_versions).await?;
         let on_team = team.iter().any(|m| m.user_id == actor.id);
         let can = capabilities(actor, &case, on_team, latest.as_ref(), in_force.as_ref());
         let file = CaseFile {

@@ -336,8 +336,7 @@ impl App {
 
 async fn plan_file(tx: &mut Tx, case: CaseId) -> AppResult<PlanFile> {
     let versions = plans::versions(tx.conn(), case).await?;
-    let current = version_of(tx, case, versions.first()).await?;
-    let in_force = in_force(tx, case, &versions).await?;
+    let (current, in_force) = current_and_in_force(tx, case, &versions).await?;
     Ok(PlanFile {
         current,
         in_force,
@@ -365,10 +364,25 @@ pub(crate) async fn in_force(tx: &mut Tx, case: CaseId, versions: &[PlanVersion]
     version_of(tx, case, approved).await
 }
 
+/// The newest version and the one in force, loading a version once when
+/// they are the same.
+pub(crate) async fn current_and_in_force(
+    tx: &mut Tx,
+    case: CaseId,
+    versions: &[PlanVersion],
+) -> AppResult<(Option<Plan>, Option<Plan>)> {
+    let current = version_of(tx, case, versions.first()).await?;
+    let in_force = match &current {
+        Some(plan) if plan.is_in_force() => Some(plan.clone()),
+        _ => in_force(tx, case, versions).await?,
+    };
+    Ok((current, in_force))
+}
+
 async fn current_plan(tx: &mut Tx, case: CaseId) -> AppResult<Plan> {
-    plan_file(tx, case)
+    let versions = plans::versions(tx.conn(), case).await?;
+    version_of(tx, case, versions.first())
         .await?
-        .current
         .ok_or(AppError::NotFound("plan"))
 }
 
