@@ -18,7 +18,7 @@ pub mod statistics;
 pub use error::{AppError, AppResult};
 pub use policy::Operation;
 pub use soleil_store::audit::AuditFilter;
-pub use soleil_store::{Backend, Page, StoreError};
+pub use soleil_store::{Page, StoreError};
 
 use soleil_domain::User;
 use soleil_store::Store;
@@ -62,10 +62,6 @@ impl App {
         };
         app.dummy_hash = app.hash_password("not a password of anyone").await?;
         Ok(app)
-    }
-
-    pub fn backend(&self) -> Backend {
-        self.store.backend()
     }
 
     /// Whether the database answers.

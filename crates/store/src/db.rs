@@ -20,12 +20,6 @@ macro_rules! on {
     };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Backend {
-    Sqlite,
-    Postgres,
-}
-
 /// A connection borrowed from a [`Tx`] or a [`Handle`] for one query.
 pub enum Conn<'a> {
     Sqlite(&'a mut SqliteConnection),
@@ -99,13 +93,6 @@ impl Store {
             Pool::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())
-    }
-
-    pub fn backend(&self) -> Backend {
-        match self.pool {
-            Pool::Sqlite(_) => Backend::Sqlite,
-            Pool::Postgres(_) => Backend::Postgres,
-        }
     }
 
     /// Starts a write transaction. On SQLite it takes the write lock at once

@@ -18,7 +18,7 @@ pub mod persons;
 pub mod plans;
 pub mod screenings;
 
-pub use db::{Backend, Conn, Handle, Store, Tx};
+pub use db::{Conn, Handle, Store, Tx};
 pub use error::StoreError;
 pub use filter::{Page, Scope};
 

@@ -129,7 +129,3 @@ pub async fn set_user_active(conn: Conn<'_>, id: UserId, active: bool) -> Result
     Ok(())
 }
 
-pub async fn set_password_hash(conn: Conn<'_>, id: UserId, hash: &str) -> Result<()> {
-    on!(conn, c => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1").bind(id).bind(hash).execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
-}
