@@ -128,4 +128,3 @@ pub async fn set_user_active(conn: Conn<'_>, id: UserId, active: bool) -> Result
     on!(conn, c => sqlx::query("UPDATE users SET active = $2 WHERE id = $1").bind(id).bind(active).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
-
