@@ -4,8 +4,8 @@
 use chrono::Utc;
 use soleil_domain::{
     ActionId, ActionStatus, Assessment, AssessmentInput, AuditAction, Case, CaseEvent, CaseEventId,
-    CaseEventKind, CaseId, CaseState, ClosingReason, Invalid, Person, Plan, PlanStatus, PlanVersion, Role,
-    Screening, User, UserId, case::check_transition,
+    CaseEventKind, CaseId, CaseState, ClosingReason, Evaluation, Invalid, Person, Plan, PlanStatus,
+    PlanVersion, Role, Screening, UrgentNeeds, User, UserId, case::check_transition,
 };
 use soleil_store::cases::{AssessmentRecord, CaseFilter, CaseSummary, StateChange, TeamMember};
 use soleil_store::{Page, Scope, Tx, cases, network, persons, plans, screenings};
@@ -23,6 +23,16 @@ pub struct TransitionInput {
     /// Leaving emergency for a personalised path: who manages the case.
     pub case_manager_id: Option<UserId>,
     pub zonal_group: Option<String>,
+}
+
+/// A case in the secretariat's queue with the reasons for its place: the
+/// urgent needs and indicator result of the screening that set its priority.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct QueueEntry {
+    #[serde(flatten)]
+    pub case: CaseSummary,
+    pub urgent: UrgentNeeds,
+    pub result: Option<Evaluation>,
 }
 
 /// What the caller may do on a case now; pages show only these buttons.
@@ -60,15 +70,34 @@ pub struct TeamInput {
 
 impl App {
     /// The secretariat's queue: screenings waiting for triage in its region,
-    /// urgent first, then oldest first.
-    pub async fn queue(&self, actor: &User, page: Page) -> AppResult<(Vec<CaseSummary>, i64)> {
+    /// urgent first, then oldest first, each with what its priority rests on.
+    pub async fn queue(&self, actor: &User, page: Page) -> AppResult<(Vec<QueueEntry>, i64)> {
         authorize(actor, Operation::ViewQueue)?;
         let filter = CaseFilter {
             states: vec![CaseState::Reported, CaseState::Assessing],
             queue_order: true,
             ..CaseFilter::default()
         };
-        self.list_cases(actor, &filter, page).await
+        let (list, total) = self.list_cases(actor, &filter, page).await?;
+        let ids: Vec<CaseId> = list.iter().map(|summary| summary.case.id).collect();
+        let mut handle = self.store.handle().await?;
+        let sent = screenings::sent_for_cases(handle.conn(), &ids).await?;
+        let entries = list
+            .into_iter()
+            .map(|summary| {
+                // The newest screening that set the case's priority explains it.
+                let of_case = || sent.iter().filter(|s| s.case_id == Some(summary.case.id));
+                let screening = of_case()
+                    .find(|s| s.priority == summary.case.priority)
+                    .or_else(|| of_case().next());
+                QueueEntry {
+                    urgent: screening.map(|s| s.profile.urgent).unwrap_or_default(),
+                    result: screening.and_then(|s| s.result.clone()),
+                    case: summary,
+                }
+            })
+            .collect();
+        Ok((entries, total))
     }
 
     /// Cases the caller may see, newest first unless the filter says otherwise.

@@ -11,6 +11,7 @@ use soleil_store::{Page, Tx, cases, persons, screenings};
 
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event};
+use crate::instruments::evaluate_sheet;
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
 /// A first contact as the operator's form sends it: the person and the
@@ -109,15 +110,18 @@ impl App {
         input: &FirstProfileInput,
     ) -> AppResult<Screening> {
         authorize(actor, Operation::UpdateScreening)?;
-        let profile = FirstProfile::parse(input)?;
+        let mut profile = FirstProfile::parse(input)?;
         let mut tx = self.store.begin().await?;
         let (_, mut screening) = visible_screening(&mut tx, actor, id).await?;
         if screening.status != ScreeningStatus::Draft {
             return Err(AppError::conflict("screening_already_sent"));
         }
-        screenings::update_draft(tx.conn(), id, &profile, profile.priority()).await?;
-        screening.priority = profile.priority();
+        let result = evaluate_sheet(tx.conn(), &mut profile.indicators).await?;
+        let priority = profile.priority(result.as_ref());
+        screenings::update_draft(tx.conn(), id, &profile, priority, result.as_ref()).await?;
+        screening.priority = priority;
         screening.profile = profile;
+        screening.result = result;
         record(
             &mut tx,
             actor,
@@ -243,9 +247,10 @@ async fn insert_screening(
     tx: &mut Tx,
     actor: &User,
     person: &Person,
-    profile: FirstProfile,
+    mut profile: FirstProfile,
 ) -> AppResult<Screening> {
     let (_, organisation) = home(actor)?;
+    let result = evaluate_sheet(tx.conn(), &mut profile.indicators).await?;
     let screening = Screening {
         id: ScreeningId::new(),
         person_id: person.id,
@@ -253,8 +258,9 @@ async fn insert_screening(
         organisation_id: organisation,
         recorded_by: actor.id,
         status: ScreeningStatus::Draft,
-        priority: profile.priority(),
+        priority: profile.priority(result.as_ref()),
         profile,
+        result,
         case_id: None,
         created_at: Utc::now(),
         sent_at: None,
@@ -294,7 +300,14 @@ async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screen
     };
     let (existing, _) = cases::list(tx.conn(), region_scope, &open, Page::new(0, Page::MAX_SIZE)).await?;
     let (case_id, step) = match existing.into_iter().next() {
-        Some(open_case) => (open_case.case.id, Step::new(CaseEventKind::ScreeningAdded)),
+        Some(open_case) => {
+            // A more urgent screening moves the open case up the queue.
+            let priority = open_case.case.priority.most_urgent(screening.priority);
+            if priority != open_case.case.priority {
+                cases::set_priority(tx.conn(), open_case.case.id, priority).await?;
+            }
+            (open_case.case.id, Step::new(CaseEventKind::ScreeningAdded))
+        }
         None => {
             let case = Case {
                 id: CaseId::new(),

@@ -9,6 +9,7 @@ mod error;
 pub mod accounts;
 pub mod cases;
 pub mod demo;
+pub mod instruments;
 pub mod intake;
 pub mod network;
 pub mod plans;
@@ -61,6 +62,7 @@ impl App {
             dummy_hash: String::new(),
         };
         app.dummy_hash = app.hash_password("not a password of anyone").await?;
+        app.install_catalogue().await?;
         Ok(app)
     }
 

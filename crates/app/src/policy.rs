@@ -45,6 +45,7 @@ pub enum Operation {
     UpdateAction,
     ReadAudit,
     ReadStatistics,
+    PublishInstrument,
 }
 
 /// Whether a role may use an operation at all.
@@ -53,7 +54,7 @@ pub fn permits(role: Role, operation: Operation) -> bool {
     use Role::*;
     match operation {
         ListRegions | ReadOwnAccount | ListOrganisations | ReadOrganisation => true,
-        CreateOrganisation | CreateUser | UpdateUser => role == Admin,
+        CreateOrganisation | CreateUser | UpdateUser | PublishInstrument => role == Admin,
         // Secretariat and case managers pick case managers and team members.
         ListUsers | ReadUser => matches!(role, Admin | Secretariat | CaseManager),
         CreatePerson | CreateScreening | UpdateScreening | SendScreening => {

@@ -5,6 +5,7 @@ pub mod macros;
 
 pub mod audit;
 pub mod case;
+pub mod instrument;
 pub mod organisation;
 pub mod person;
 pub mod plan;
@@ -17,6 +18,9 @@ pub use audit::{AuditAction, AuditEvent, AuditEventId};
 pub use case::{
     Assessment, AssessmentInput, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState,
     ClosingReason, Decision, TransitionRefused,
+};
+pub use instrument::{
+    DimensionResult, Evaluation, Instrument, InstrumentDefinition, LocalText, OutcomeResult, Strength,
 };
 pub use organisation::{NewOrganisation, Organisation, OrganisationId, OrganisationKind};
 pub use person::{NewPerson, Person, PersonId, PersonInput, Sex};

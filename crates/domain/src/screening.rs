@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::case::CaseId;
+use crate::instrument::Evaluation;
 use crate::organisation::OrganisationId;
 use crate::person::PersonId;
 use crate::region::RegionCode;
@@ -15,6 +16,9 @@ use crate::user::UserId;
 use crate::validation::{Invalid, LONG_TEXT, SHORT_TEXT};
 
 crate::id_type!(ScreeningId);
+
+/// Room for what an operator notes beside one answer.
+const ANSWER_NOTE: usize = 500;
 
 crate::text_enum! {
     /// How the operator met the person.
@@ -80,6 +84,11 @@ impl Priority {
             Self::Normal => 2,
         }
     }
+
+    /// The more urgent of two priorities.
+    pub fn most_urgent(self, other: Self) -> Self {
+        if other.rank() < self.rank() { other } else { self }
+    }
 }
 
 crate::text_enum! {
@@ -94,6 +103,9 @@ pub struct IndicatorSheet {
     pub instrument_version: Option<String>,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// What the operator noted about an answer, keyed by indicator id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
 }
 
 /// The urgent needs of the first profile; any of them puts the person first.
@@ -182,6 +194,14 @@ impl FirstProfile {
                 languages.push(code);
             }
         }
+        let mut indicators = input.indicators.clone();
+        indicators.notes = BTreeMap::new();
+        for (id, note) in &input.indicators.notes {
+            let field = format!("indicators.notes.{id}");
+            if let Some(note) = invalid.optional_text(&field, Some(note), ANSWER_NOTE) {
+                indicators.notes.insert(id.clone(), note);
+            }
+        }
         if input.contact_channel.is_none() {
             invalid.add("contact_channel", "required");
         }
@@ -194,13 +214,15 @@ impl FirstProfile {
             languages,
             consent_to_referral: input.consent_to_referral,
             notes,
-            indicators: input.indicators.clone(),
+            indicators,
         })
     }
 
-    /// The triage priority this profile asks for.
-    pub fn priority(&self) -> Priority {
-        self.urgent.priority()
+    /// The triage priority: the more urgent of what the urgent needs and
+    /// the indicator sheet's result ask for.
+    pub fn priority(&self, result: Option<&Evaluation>) -> Priority {
+        let needs = self.urgent.priority();
+        result.map_or(needs, |result| needs.most_urgent(result.priority))
     }
 }
 
@@ -214,6 +236,9 @@ pub struct Screening {
     pub status: ScreeningStatus,
     pub priority: Priority,
     pub profile: FirstProfile,
+    /// What the indicator answers show, by the instrument version they were
+    /// given to; kept as computed, even after newer versions are published.
+    pub result: Option<Evaluation>,
     /// The case opened when the screening was sent.
     pub case_id: Option<CaseId>,
     pub created_at: chrono::DateTime<chrono::Utc>,

@@ -9,6 +9,10 @@ pub struct FieldError {
     pub field: String,
     /// A stable code such as `required` or `too_long`; see the translations.
     pub code: String,
+    /// What exactly is wrong, where the code alone cannot say (the position
+    /// of a mistake in a catalogue rule). Not translated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// Every field error found in one input, so a form can show them all at once.
@@ -32,6 +36,15 @@ impl Invalid {
         self.errors.push(FieldError {
             field: field.to_owned(),
             code: code.to_owned(),
+            detail: None,
+        });
+    }
+
+    pub fn add_detail(&mut self, field: &str, code: &str, detail: &str) {
+        self.errors.push(FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            detail: Some(detail.to_owned()),
         });
     }
 

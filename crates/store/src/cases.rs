@@ -166,6 +166,13 @@ pub async fn change_state(conn: Conn<'_>, id: CaseId, from: CaseState, change: &
     Ok(done == 1)
 }
 
+/// Moves a case up or down the queue.
+pub async fn set_priority(conn: Conn<'_>, id: CaseId, priority: Priority) -> Result<()> {
+    on!(conn, c => sqlx::query("UPDATE cases SET priority = $2, priority_rank = $3 WHERE id = $1")
+        .bind(id).bind(priority).bind(priority.rank()).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Records the decision of the first assessment on the case.
 pub async fn set_decision(
     conn: Conn<'_>,

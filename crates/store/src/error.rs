@@ -9,6 +9,9 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error(transparent)]
     Database(sqlx::Error),
+    /// A stored record no longer passes the checks it passed when saved.
+    #[error("stored data cannot be read: {0}")]
+    Corrupt(String),
 }
 
 impl From<sqlx::Error> for StoreError {

@@ -2,18 +2,19 @@
 
 use chrono::{DateTime, Utc};
 use soleil_domain::{
-    CaseId, ContactChannel, DeclaredLegalStatus, FirstProfile, IndicatorSheet, OrganisationId, PersonId,
-    Priority, RegionCode, Screening, ScreeningId, ScreeningStatus, UrgentNeeds, UserId, WorkSector,
+    CaseId, ContactChannel, DeclaredLegalStatus, Evaluation, FirstProfile, IndicatorSheet, OrganisationId,
+    PersonId, Priority, RegionCode, Screening, ScreeningId, ScreeningStatus, UrgentNeeds, UserId, WorkSector,
 };
 use sqlx::types::Json;
 
 use sqlx::AssertSqlSafe;
 
+use crate::filter::{Value, Where, bind_where};
 use crate::{Conn, Result, on};
 
 const COLUMNS: &str = "id, person_id, region, organisation_id, recorded_by, status, priority, contact_channel,
     work_place, sector, legal_status, urgent_danger, urgent_health, urgent_no_shelter, urgent_minors, languages,
-    consent_to_referral, notes, indicators, case_id, created_at, sent_at";
+    consent_to_referral, notes, indicators, result, case_id, created_at, sent_at";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -36,6 +37,7 @@ struct Row {
     consent_to_referral: bool,
     notes: Option<String>,
     indicators: Json<IndicatorSheet>,
+    result: Option<Json<Evaluation>>,
     case_id: Option<CaseId>,
     created_at: DateTime<Utc>,
     sent_at: Option<DateTime<Utc>>,
@@ -67,6 +69,7 @@ impl From<Row> for Screening {
                 notes: row.notes,
                 indicators: row.indicators.0,
             },
+            result: row.result.map(|result| result.0),
             case_id: row.case_id,
             created_at: row.created_at,
             sent_at: row.sent_at,
@@ -78,7 +81,7 @@ pub async fn insert(conn: Conn<'_>, s: &Screening) -> Result<()> {
     let p = &s.profile;
     on!(conn, c => sqlx::query(AssertSqlSafe(format!(
         "INSERT INTO screenings ({COLUMNS}) VALUES
-         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)"
     )))
     .bind(s.id)
     .bind(s.person_id)
@@ -99,6 +102,7 @@ pub async fn insert(conn: Conn<'_>, s: &Screening) -> Result<()> {
     .bind(p.consent_to_referral)
     .bind(&p.notes)
     .bind(Json(&p.indicators))
+    .bind(s.result.as_ref().map(Json))
     .bind(s.case_id)
     .bind(s.created_at)
     .bind(s.sent_at)
@@ -133,11 +137,12 @@ pub async fn update_draft(
     id: ScreeningId,
     profile: &FirstProfile,
     priority: Priority,
+    result: Option<&Evaluation>,
 ) -> Result<()> {
     on!(conn, c => sqlx::query(
         "UPDATE screenings SET priority = $2, contact_channel = $3, work_place = $4, sector = $5, legal_status = $6,
                 urgent_danger = $7, urgent_health = $8, urgent_no_shelter = $9, urgent_minors = $10,
-                languages = $11, consent_to_referral = $12, notes = $13, indicators = $14
+                languages = $11, consent_to_referral = $12, notes = $13, indicators = $14, result = $15
          WHERE id = $1 AND status = 'draft'",
     )
     .bind(id)
@@ -154,6 +159,26 @@ pub async fn update_draft(
     .bind(profile.consent_to_referral)
     .bind(&profile.notes)
     .bind(Json(&profile.indicators))
+    .bind(result.map(Json))
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
+}
+
+/// The sent screenings of some cases, newest first: what the secretariat's
+/// queue explains its order with.
+pub async fn sent_for_cases(conn: Conn<'_>, cases: &[CaseId]) -> Result<Vec<Screening>> {
+    if cases.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut w = Where::default();
+    let placeholders: Vec<String> = cases.iter().map(|id| w.bind(Value::Uuid(id.0))).collect();
+    w.and_raw(format!("case_id IN ({})", placeholders.join(", ")));
+    w.and_raw("status = 'sent'".into());
+    let sql = format!(
+        "SELECT {COLUMNS} FROM screenings {} ORDER BY sent_at DESC, id DESC",
+        w.sql()
+    );
+    let rows: Vec<Row> =
+        on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(Screening::from).collect())
 }

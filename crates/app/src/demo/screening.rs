@@ -249,6 +249,7 @@ pub(super) fn account(
         instrument_id: Some(INSTRUMENT.0.to_owned()),
         instrument_version: Some(INSTRUMENT.1.to_owned()),
         answers,
+        notes: Default::default(),
     };
     (note, sheet)
 }
