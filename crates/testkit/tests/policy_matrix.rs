@@ -63,6 +63,10 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/cases/{id}/plan/reviews", &[SV]),
     ("POST", "/api/v1/cases/{id}/plan/agreement", &[CM]),
     ("POST", "/api/v1/cases/{id}/plan/actions/{action_id}", &[CM, SV]),
+    ("GET", "/api/v1/instruments", ALL),
+    ("POST", "/api/v1/instruments", &[A]),
+    ("GET", "/api/v1/instruments/{id}", ALL),
+    ("POST", "/api/v1/instruments/{id}/evaluate", ALL),
     ("GET", "/api/v1/audit", &[A, AU]),
     ("GET", "/api/v1/statistics/cases", &[S, CO]),
 ];
@@ -73,6 +77,8 @@ struct Fixture {
     case: String,
     action: String,
     member: String,
+    /// A published instrument version, to publish again under new versions.
+    instrument: Value,
 }
 
 async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUser) -> Fixture {
@@ -114,6 +120,10 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         case,
         action: plan["actions"][0]["id"].as_str().unwrap().to_owned(),
         member: extra_service.user.id.to_string(),
+        instrument: t
+            .get(by(F), "/api/v1/instruments/ilo_forced_labour_11")
+            .await
+            .expect(200),
     }
 }
 
@@ -139,6 +149,8 @@ fn probe(
         f.screening.clone()
     } else if path.starts_with("/api/v1/users") {
         service.clone()
+    } else if path.starts_with("/api/v1/instruments") {
+        "ilo_forced_labour_11".to_owned()
     } else if path.starts_with("/api/v1/organisations") {
         users[0].1.user.organisation_id.expect("organisation").to_string()
     } else {
@@ -159,6 +171,12 @@ fn probe(
                                             "organisation_id": users[0].1.user.organisation_id, "password": "0123456789ab" }),
         ),
         (_, "/api/v1/users/{id}") => Some(json!({ "active": true })),
+        (_, "/api/v1/instruments") => {
+            let mut definition = f.instrument.clone();
+            definition["version"] = json!(format!("2012.{n}"));
+            Some(definition)
+        }
+        (_, "/api/v1/instruments/{id}/evaluate") => Some(json!({ "answers": { "fl_isolation": "yes" } })),
         (_, "/api/v1/persons") => Some(json!({ "surname": "Nuova" })),
         (_, "/api/v1/contacts") => Some(contact("Altro", false)),
         (_, "/api/v1/screenings") => Some(json!({ "person_id": f.person, "contact_channel": "desk" })),

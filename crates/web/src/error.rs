@@ -44,7 +44,10 @@ pub fn field_messages(lang: Lang, errors: &[FieldError]) -> Vec<FieldMessage> {
         .map(|e| FieldMessage {
             field: e.field.clone(),
             code: e.code.clone(),
-            message: lang.error(&e.code),
+            message: match &e.detail {
+                Some(detail) => format!("{} ({detail})", lang.error(&e.code)),
+                None => lang.error(&e.code),
+            },
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use soleil_app::cases::{CaseFile, TeamInput, TransitionInput};
+use soleil_app::cases::{CaseFile, QueueEntry, TeamInput, TransitionInput};
 use soleil_domain::{AssessmentInput, Case, CaseEvent, CaseId, CaseState, Priority, UserId};
 use soleil_store::cases::{CaseFilter, CaseSummary, TeamMember};
 use utoipa_axum::router::OpenApiRouter;
@@ -26,12 +26,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 /// The secretariat's queue: cases waiting for triage, urgent and oldest first.
 #[utoipa::path(get, path = "/api/v1/queue", tag = "cases", params(Paging),
-    responses((status = 200, body = Paged<CaseSummary>), Failures))]
+    responses((status = 200, body = Paged<QueueEntry>), Failures))]
 async fn queue(
     api: Api,
     State(state): State<AppState>,
     QueryParams(paging): QueryParams<Paging>,
-) -> Result<Json<Paged<CaseSummary>>, ApiError> {
+) -> Result<Json<Paged<QueueEntry>>, ApiError> {
     let page = paging.page();
     api.check(state.app.queue(&api.user, page).await)
         .map(|list| Paged::new(list, page))

@@ -3,6 +3,7 @@
 //! use case as the bearer-token user, and shape the answer.
 
 mod cases;
+mod instruments;
 mod intake;
 mod network;
 mod oversight;
@@ -35,6 +36,7 @@ use crate::error::ApiError;
     security(("bearer" = [])),
     tags(
         (name = "network", description = "Regions, organisations and users"),
+        (name = "instruments", description = "Screening instruments: versions and evaluation of answers"),
         (name = "intake", description = "Persons and screenings: the first contact"),
         (name = "cases", description = "The secretariat's queue, assessments and case states"),
         (name = "plans", description = "The personalised plan and its review"),
@@ -59,6 +61,7 @@ impl Modify for BearerAuth {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(network::routes())
+        .merge(instruments::routes())
         .merge(intake::routes())
         .merge(cases::routes())
         .merge(plans::routes())

@@ -19,6 +19,7 @@ use soleil_domain::{
 };
 use soleil_store::cases::{CaseFilter, CaseSummary};
 
+use super::explain::{Explained, ScreeningResult, Versions, urgent_needs};
 use super::form::{
     Choice, ChoiceGroup, FormData, PathText, Refused, add_missing, case_manager_choices, choice_or,
     chrome_for, filter_value, label_from, list_chrome, organisation_choices, organisation_names,
@@ -137,12 +138,19 @@ impl CaseRow {
     }
 }
 
+/// A row of the queue: the case and why it has its place.
+struct QueueRow {
+    case: CaseRow,
+    urgent: Vec<String>,
+    explained: Option<Explained>,
+}
+
 #[derive(Template)]
 #[template(path = "cases/queue.html")]
 struct QueuePage {
     chrome: Chrome,
     title: String,
-    rows: Vec<CaseRow>,
+    rows: Vec<QueueRow>,
     pager: Pager,
 }
 
@@ -154,7 +162,19 @@ async fn queue(State(state): State<AppState>, page: PageUser, RawQuery(query): R
         Ok((list, total)) => {
             let title = chrome.t("cases-queue-title");
             let pager = Pager::new(chrome.lang, "/queue", query, paging, total);
-            let rows = list.iter().map(CaseRow::of).collect();
+            let results: Vec<_> = list.iter().filter_map(|entry| entry.result.as_ref()).collect();
+            let versions = Versions::load(&state.app, &results).await;
+            let rows = list
+                .iter()
+                .map(|entry| QueueRow {
+                    case: CaseRow::of(&entry.case),
+                    urgent: urgent_needs(chrome.lang, entry.urgent),
+                    explained: entry
+                        .result
+                        .as_ref()
+                        .and_then(|r| versions.explain(chrome.lang, r)),
+                })
+                .collect();
             render(QueuePage {
                 chrome,
                 title,
@@ -265,10 +285,11 @@ struct ScreeningView {
     screening: Screening,
     urgent: Vec<String>,
     languages: String,
+    result: Option<ScreeningResult>,
 }
 
 impl ScreeningView {
-    fn of(lang: Lang, screening: Screening) -> Self {
+    fn of(lang: Lang, screening: Screening, versions: &Versions) -> Self {
         let urgent = &screening.profile.urgent;
         let urgent = [
             (urgent.danger, "cases-urgent-danger"),
@@ -288,6 +309,7 @@ impl ScreeningView {
             .collect::<Vec<_>>()
             .join(", ");
         Self {
+            result: versions.screening(lang, &screening),
             screening,
             urgent,
             languages,
@@ -402,6 +424,8 @@ async fn case_page(
         Err(error) => return error_page(chrome, error),
     };
     let lang = chrome.lang;
+    let results: Vec<_> = file.screenings.iter().filter_map(|s| s.result.as_ref()).collect();
+    let versions = Versions::load(&state.app, &results).await;
     let panel = Panel::of(&file);
     let managers = if panel.leave_emergency {
         case_manager_choices(state, user, file.case.region).await
@@ -429,7 +453,7 @@ async fn case_page(
                 .screenings
                 .iter()
                 .cloned()
-                .map(|s| ScreeningView::of(lang, s))
+                .map(|s| ScreeningView::of(lang, s, &versions))
                 .collect(),
             referred,
             timeline: file.timeline.iter().map(|e| TimelineEntry::of(lang, e)).collect(),

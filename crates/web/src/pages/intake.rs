@@ -20,10 +20,12 @@ use soleil_domain::{
     PersonId, PersonInput, Priority, Screening, ScreeningId, ScreeningStatus, Sex, UrgentNeeds, WorkSector,
 };
 
+use super::explain::{ScreeningResult, Versions};
 use super::form::{
     Checkbox, Choice, FormData, PathText, add_missing, choice, date, form_failure, in_form_order, iso_date,
     list_chrome, optional, path_id, vocabulary,
 };
+use super::sheet::{SheetForm, SheetView};
 use super::pager::Pager;
 use super::time::{date_text, day_text, time_text};
 use super::{Chrome, FormErrors, done, error_page, render, render_with};
@@ -149,9 +151,18 @@ struct ProfileForm {
     other_languages: String,
     consent_to_referral: bool,
     notes: String,
+    sheet: SheetForm,
 }
 
 impl ProfileForm {
+    /// The form of a new screening, with the first instrument's questions.
+    fn blank() -> Self {
+        Self {
+            sheet: SheetForm::new(),
+            ..Self::default()
+        }
+    }
+
     fn read(form: &FormData) -> Self {
         Self {
             contact_channel: form.text("contact_channel"),
@@ -172,6 +183,7 @@ impl ProfileForm {
             other_languages: form.text("other_languages"),
             consent_to_referral: form.checked("consent_to_referral"),
             notes: form.text("notes"),
+            sheet: SheetForm::read(form),
         }
     }
 
@@ -192,6 +204,7 @@ impl ProfileForm {
             other_languages: other.join(", "),
             consent_to_referral: profile.consent_to_referral,
             notes: profile.notes.clone().unwrap_or_default(),
+            sheet: SheetForm::of(&profile.indicators),
         }
     }
 
@@ -210,7 +223,7 @@ impl ProfileForm {
             languages: self.languages.iter().cloned().chain(other).collect(),
             consent_to_referral: self.consent_to_referral,
             notes: optional(&self.notes),
-            ..FirstProfileInput::default()
+            indicators: self.sheet.input(invalid),
         }
     }
 
@@ -317,10 +330,17 @@ struct ContactPage {
     title: String,
     person: PersonForm,
     profile: ProfileForm,
+    sheet: SheetView,
     errors: FormErrors,
 }
 
-fn contact_page(chrome: Chrome, form: ContactForm, errors: FormErrors, status: StatusCode) -> Response {
+fn contact_page(
+    chrome: Chrome,
+    form: ContactForm,
+    sheet: SheetView,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Response {
     let title = chrome.t("intake-contact-title");
     let errors = in_form_order(errors, &[PERSON_FIELDS.as_slice(), &PROFILE_FIELDS].concat());
     let ContactForm { person, profile } = form;
@@ -331,24 +351,36 @@ fn contact_page(chrome: Chrome, form: ContactForm, errors: FormErrors, status: S
             title,
             person,
             profile,
+            sheet,
             errors,
         },
     )
 }
 
-async fn contact_form(page: PageUser) -> Response {
+async fn contact_form(State(state): State<AppState>, page: PageUser) -> Response {
     let chrome = Chrome::new(&page, "/contacts/new");
     if !policy::permits(page.user.role, Operation::CreatePerson) {
         return error_page(chrome, AppError::Forbidden);
     }
     let errors = FormErrors::new(chrome.lang, Vec::new());
-    contact_page(chrome, ContactForm::default(), errors, StatusCode::OK)
+    let form = ContactForm {
+        profile: ProfileForm::blank(),
+        ..ContactForm::default()
+    };
+    let sheet = SheetView::load(&state.app, chrome.lang, &form.profile.sheet).await;
+    contact_page(chrome, form, sheet, errors, StatusCode::OK)
 }
 
 async fn record_contact(State(state): State<AppState>, page: PageUser, form: FormData) -> Response {
     let chrome = Chrome::new(&page, "/contacts/new");
     let send = form.checked("send");
     let contact = ContactForm::read(&form);
+    let sheet = SheetView::load(&state.app, chrome.lang, &contact.profile.sheet).await;
+    if contact.profile.sheet.switched() {
+        let chrome = chrome.with_notice(Some("instrument-switched"));
+        let errors = FormErrors::new(chrome.lang, Vec::new());
+        return contact_page(chrome, contact, sheet, errors, StatusCode::OK);
+    }
     let result = match contact.checked_input(send) {
         Ok(input) => state.app.record_contact(&page.user, &input).await,
         Err(invalid) => Err(invalid.into()),
@@ -359,7 +391,7 @@ async fn record_contact(State(state): State<AppState>, page: PageUser, form: For
             if send { "sent" } else { "saved" },
         ),
         Err(error) => form_failure(chrome, error, |chrome, errors| {
-            contact_page(chrome, contact, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            contact_page(chrome, contact, sheet, errors, StatusCode::UNPROCESSABLE_ENTITY)
         }),
     }
 }
@@ -431,10 +463,11 @@ struct ScreeningView {
     edit_href: String,
     send_action: String,
     case_href: Option<String>,
+    result: Option<ScreeningResult>,
 }
 
 impl ScreeningView {
-    fn new(lang: Lang, screening: &Screening) -> Self {
+    fn new(lang: Lang, screening: &Screening, versions: &Versions) -> Self {
         let profile = &screening.profile;
         let yes_no = |value: bool| lang.t(if value { "yes" } else { "no" });
         let languages = profile
@@ -498,6 +531,7 @@ impl ScreeningView {
             edit_href: format!("/screenings/{}/edit", screening.id),
             send_action: format!("/screenings/{}/send", screening.id),
             case_href: screening.case_id.map(|id| format!("/cases/{id}")),
+            result: versions.screening(lang, screening),
         }
     }
 }
@@ -535,7 +569,7 @@ struct PersonPage {
 }
 
 impl PersonPage {
-    fn new(chrome: Chrome, file: &PersonFile, role: soleil_domain::Role) -> Self {
+    fn new(chrome: Chrome, file: &PersonFile, role: soleil_domain::Role, versions: &Versions) -> Self {
         let lang = chrome.lang;
         let person = &file.person;
         let or_dash = |value: Option<String>| value.unwrap_or_else(|| "—".to_owned());
@@ -580,7 +614,7 @@ impl PersonPage {
             screenings: file
                 .screenings
                 .iter()
-                .map(|s| ScreeningView::new(lang, s))
+                .map(|s| ScreeningView::new(lang, s, versions))
                 .collect(),
             cases,
             new_screening_href: format!("/persons/{}/screenings/new", person.id),
@@ -605,7 +639,11 @@ async fn person(
         return error_page(chrome, AppError::NotFound("person"));
     };
     match state.app.person(&page.user, id).await {
-        Ok(file) => render(PersonPage::new(chrome, &file, page.user.role)),
+        Ok(file) => {
+            let results: Vec<_> = file.screenings.iter().filter_map(|s| s.result.as_ref()).collect();
+            let versions = Versions::load(&state.app, &results).await;
+            render(PersonPage::new(chrome, &file, page.user.role, &versions))
+        }
         Err(error) => error_page(chrome, error),
     }
 }
@@ -629,6 +667,7 @@ struct ScreeningPage {
     /// A new screening may be sent at once; an edit only saves the draft.
     new: bool,
     profile: ProfileForm,
+    sheet: SheetView,
     errors: FormErrors,
 }
 
@@ -643,7 +682,7 @@ struct ScreeningTarget {
 fn screening_page(
     chrome: Chrome,
     target: ScreeningTarget,
-    profile: ProfileForm,
+    (profile, sheet): (ProfileForm, SheetView),
     errors: FormErrors,
     status: StatusCode,
 ) -> Response {
@@ -666,9 +705,23 @@ fn screening_page(
             person_id: target.person_id.map(|id| id.to_string()).unwrap_or_default(),
             new: target.new,
             profile,
+            sheet,
             errors,
         },
     )
+}
+
+/// A screening form with its indicator sheet's questions.
+async fn with_sheet(state: &AppState, lang: Lang, profile: ProfileForm) -> (ProfileForm, SheetView) {
+    let sheet = SheetView::load(&state.app, lang, &profile.sheet).await;
+    (profile, sheet)
+}
+
+/// Another instrument was chosen: its questions, nothing saved yet.
+fn switched_page(chrome: Chrome, target: ScreeningTarget, form: (ProfileForm, SheetView)) -> Response {
+    let chrome = chrome.with_notice(Some("instrument-switched"));
+    let errors = FormErrors::new(chrome.lang, Vec::new());
+    screening_page(chrome, target, form, errors, StatusCode::OK)
 }
 
 fn new_screening_target(id: PersonId, person_name: String) -> ScreeningTarget {
@@ -698,7 +751,8 @@ async fn new_screening_form(
         Ok(file) => {
             let errors = FormErrors::new(chrome.lang, Vec::new());
             let target = new_screening_target(id, file.person.display_name());
-            screening_page(chrome, target, ProfileForm::default(), errors, StatusCode::OK)
+            let form = with_sheet(&state, chrome.lang, ProfileForm::blank()).await;
+            screening_page(chrome, target, form, errors, StatusCode::OK)
         }
         Err(error) => error_page(chrome, error),
     }
@@ -716,8 +770,12 @@ async fn create_screening(
         return error_page(chrome, AppError::NotFound("person"));
     };
     let send = form.checked("send");
-    let profile = ProfileForm::read(&form);
-    let result = match profile.checked_input() {
+    let profile = with_sheet(&state, chrome.lang, ProfileForm::read(&form)).await;
+    if profile.0.sheet.switched() {
+        let target = new_screening_target(id, form.text("person_name"));
+        return switched_page(chrome, target, profile);
+    }
+    let result = match profile.0.checked_input() {
         Ok(input) => {
             let input = ScreeningInput {
                 person_id: id,
@@ -764,8 +822,8 @@ async fn edit_screening_form(
         Ok(screening) => {
             let errors = FormErrors::new(chrome.lang, Vec::new());
             let target = edit_target(id, Some(screening.person_id));
-            let profile = ProfileForm::of(&screening.profile);
-            screening_page(chrome, target, profile, errors, StatusCode::OK)
+            let form = with_sheet(&state, chrome.lang, ProfileForm::of(&screening.profile)).await;
+            screening_page(chrome, target, form, errors, StatusCode::OK)
         }
         Err(error) => error_page(chrome, error),
     }
@@ -782,8 +840,11 @@ async fn update_screening(
     let Some(id) = id else {
         return error_page(chrome, AppError::NotFound("screening"));
     };
-    let profile = ProfileForm::read(&form);
-    let result = match profile.checked_input() {
+    let profile = with_sheet(&state, chrome.lang, ProfileForm::read(&form)).await;
+    if profile.0.sheet.switched() {
+        return switched_page(chrome, edit_target(id, form.text("person_id").parse().ok()), profile);
+    }
+    let result = match profile.0.checked_input() {
         Ok(input) => state.app.update_screening(&page.user, id, &input).await,
         Err(invalid) => Err(invalid.into()),
     };
@@ -860,6 +921,7 @@ mod tests {
             chrome,
             person: contact.person,
             profile: contact.profile,
+            sheet: SheetView::default(),
             errors,
         }
         .render()
