@@ -102,6 +102,7 @@ async fn report_contact(w: &mut Walk, frontline: &TestUser) {
     }
     w.b.fill("#notes", "Lavora 12 ore al giorno nei campi, paga 3 euro l'ora.")
         .await;
+    fill_indicator_sheet(w).await;
     w.check("contact-form").await;
 
     w.submit("form[action='/contacts/new'] button[name=send]").await;
@@ -121,6 +122,42 @@ async fn report_contact(w: &mut Walk, frontline: &TestUser) {
     w.sign_out().await;
 }
 
+/// Indicators of trafficking for labour exploitation: deceptive
+/// recruitment, exploitative conditions and coercion at destination, three
+/// medium indicators each.
+const TRAFFICKING: [&str; 9] = [
+    "dr_conditions_of_work",
+    "dr_contract_content_legality",
+    "dr_wages_earnings",
+    "ex_bad_living_conditions",
+    "ex_hazardous_work",
+    "ex_low_or_no_salary",
+    "cd_forced_to_lie",
+    "cd_threat_worse_working_conditions",
+    "cd_withholding_of_wages",
+];
+const TRAFFICKING_OUTCOME: &str = "Indicatori compatibili con la tratta";
+const ANSWER_NOTE: &str = "Deve dire ai controlli di essere un parente del datore.";
+
+/// The indicator sheet: the ILO list comes first; the operator switches to
+/// the Delphi indicators without losing what was typed, then answers.
+async fn fill_indicator_sheet(w: &mut Walk) {
+    assert_eq!(w.count("input[name='answer-fl_isolation']").await, 3);
+    w.b.select("select[name='instrument_id']", "ilo_ec_delphi_labour").await;
+    w.submit("form[action='/contacts/new'] button[name=save]").await;
+    w.expect_notice().await;
+    assert_eq!(w.value("#surname").await, SURNAME);
+    assert_eq!(w.value("#work_place").await, "Sabaudia (LT)");
+    assert_eq!(w.count("input[name='answer-fl_isolation']").await, 0);
+    assert_eq!(w.count("#indicator-sheet input[value=unknown]:checked").await, 67);
+    for id in TRAFFICKING {
+        w.tick(&format!("#answer-{id}-yes")).await;
+    }
+    w.tick("#answer-vd_economic_reasons-no").await;
+    w.b.click("details:has(#note-cd_forced_to_lie) > summary").await;
+    w.b.fill("#note-cd_forced_to_lie", ANSWER_NOTE).await;
+}
+
 /// Secretariat: the queue, the case taken in charge, the assessment refused
 /// once then recorded as a personalised path. Returns the case's path.
 async fn assess(w: &mut Walk, n: &Network) -> String {
@@ -133,6 +170,10 @@ async fn assess(w: &mut Walk, n: &Network) -> String {
         1,
         "the contact in danger is urgent"
     );
+    // The queue says why: the urgent needs and the sheet's result.
+    let why = w.b.text("main tbody td.soleil-why").await;
+    assert!(why.contains(TRAFFICKING_OUTCOME), "{why}");
+    assert!(why.contains("Perché:") && why.contains("Condizioni di lavoro"), "{why}");
     w.check("queue").await;
     let open = format!("{row}//a[starts-with(@href, '/cases/')]");
     w.follow(&Locator::XPath(&open)).await;
@@ -141,6 +182,8 @@ async fn assess(w: &mut Walk, n: &Network) -> String {
         case.starts_with("/cases/"),
         "the queue leads to the case, not {case}"
     );
+    let page = w.b.page_text().await;
+    assert!(page.contains(TRAFFICKING_OUTCOME) && page.contains(ANSWER_NOTE));
     w.check("case-reported").await;
 
     w.submit(&transition_button("assessing")).await;
