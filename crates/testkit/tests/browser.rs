@@ -143,7 +143,8 @@ const ANSWER_NOTE: &str = "Deve dire ai controlli di essere un parente del dator
 /// the Delphi indicators without losing what was typed, then answers.
 async fn fill_indicator_sheet(w: &mut Walk) {
     assert_eq!(w.count("input[name='answer-fl_isolation']").await, 3);
-    w.b.select("select[name='instrument_id']", "ilo_ec_delphi_labour").await;
+    w.b.select("select[name='instrument_id']", "ilo_ec_delphi_labour")
+        .await;
     w.submit("form[action='/contacts/new'] button[name=save]").await;
     w.expect_notice().await;
     assert_eq!(w.value("#surname").await, SURNAME);
@@ -173,7 +174,10 @@ async fn assess(w: &mut Walk, n: &Network) -> String {
     // The queue says why: the urgent needs and the sheet's result.
     let why = w.b.text("main tbody td.soleil-why").await;
     assert!(why.contains(TRAFFICKING_OUTCOME), "{why}");
-    assert!(why.contains("Perché:") && why.contains("Condizioni di lavoro"), "{why}");
+    assert!(
+        why.contains("Perché:") && why.contains("Condizioni di lavoro"),
+        "{why}"
+    );
     w.check("queue").await;
     let open = format!("{row}//a[starts-with(@href, '/cases/')]");
     w.follow(&Locator::XPath(&open)).await;

@@ -23,7 +23,11 @@ const DECEPTION: [&str; 3] = [
     "dr_contract_content_legality",
     "dr_wages_earnings",
 ];
-const EXPLOITATION: [&str; 3] = ["ex_bad_living_conditions", "ex_hazardous_work", "ex_low_or_no_salary"];
+const EXPLOITATION: [&str; 3] = [
+    "ex_bad_living_conditions",
+    "ex_hazardous_work",
+    "ex_low_or_no_salary",
+];
 const COERCION: [&str; 3] = [
     "cd_forced_to_lie",
     "cd_threat_worse_working_conditions",
@@ -61,11 +65,21 @@ async fn the_catalogue_lists_every_instrument_with_its_versions(backend: Backend
     let Some(t) = spawn(backend).await else { return };
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
     let list = t.get(&frontline, "/api/v1/instruments").await.expect(200);
-    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
     for id in ["cp_603bis", "ilo_ec_delphi_labour", "ilo_forced_labour_11"] {
         assert!(ids.contains(&id), "{ids:?}");
     }
-    let delphi = list.as_array().unwrap().iter().find(|i| i["id"] == "ilo_ec_delphi_labour").unwrap();
+    let delphi = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "ilo_ec_delphi_labour")
+        .unwrap();
     assert_eq!(delphi["current_version"], "2009");
     assert_eq!(delphi["versions"][0]["shipped"], true);
 
@@ -74,12 +88,21 @@ async fn the_catalogue_lists_every_instrument_with_its_versions(backend: Backend
         .await
         .expect(200);
     assert_eq!(definition["indicators"].as_array().unwrap().len(), 67);
-    assert!(definition["indicators"][0]["question"]["it"].as_str().unwrap().len() > 10);
+    assert!(
+        definition["indicators"][0]["question"]["it"]
+            .as_str()
+            .unwrap()
+            .len()
+            > 10
+    );
     assert!(definition["indicators"][0]["help"]["en"].as_str().unwrap().len() > 10);
     let missing = t.get(&frontline, "/api/v1/instruments/nothing_of_the_kind").await;
     assert_eq!(missing.status, 404);
     let old = t
-        .get(&frontline, "/api/v1/instruments/ilo_ec_delphi_labour?version=1999")
+        .get(
+            &frontline,
+            "/api/v1/instruments/ilo_ec_delphi_labour?version=1999",
+        )
         .await;
     assert_eq!(old.status, 404);
 }
@@ -93,7 +116,10 @@ async fn evaluation_explains_each_dimension_and_stores_nothing(backend: Backend)
     let mut answers = yes(&[&DECEPTION, &EXPLOITATION, &COERCION]);
     answers["cr_violence_on_victim"] = json!("unknown");
     answers["vd_economic_reasons"] = json!("no");
-    let result = t.post(&frontline, path, json!({ "answers": answers })).await.expect(200);
+    let result = t
+        .post(&frontline, path, json!({ "answers": answers }))
+        .await
+        .expect(200);
     assert_eq!(result["outcome"], "trafficking_indicators");
     assert_eq!(result["priority"], "urgent");
     assert_eq!(result["triage_priority"], "urgent");
@@ -110,11 +136,20 @@ async fn evaluation_explains_each_dimension_and_stores_nothing(backend: Backend)
     assert_eq!(vd["absent"], json!(["vd_economic_reasons"]));
     assert_eq!(vd["could_change"].as_array().unwrap().len(), 6);
     let because = &outcome(&result, "trafficking_indicators")["because"];
-    assert!(because.as_array().unwrap().contains(&json!("exploitative_conditions_of_work")));
+    assert!(
+        because
+            .as_array()
+            .unwrap()
+            .contains(&json!("exploitative_conditions_of_work"))
+    );
 
     // Without the recruitment answers, trafficking is only possible.
     let partial = t
-        .post(&frontline, path, json!({ "answers": yes(&[&EXPLOITATION, &COERCION]) }))
+        .post(
+            &frontline,
+            path,
+            json!({ "answers": yes(&[&EXPLOITATION, &COERCION]) }),
+        )
         .await
         .expect(200);
     assert_eq!(partial["outcome"], "exploitation_with_coercion");
@@ -156,7 +191,10 @@ async fn bad_answers_are_refused_with_the_field_named(backend: Backend) {
         )
         .await;
     assert_eq!(reply.status, 422);
-    assert_eq!(reply.body["error"]["fields"][0]["field"], "answers.dr_wages_earnings");
+    assert_eq!(
+        reply.body["error"]["fields"][0]["field"],
+        "answers.dr_wages_earnings"
+    );
     let maybe = t
         .post(
             &frontline,
@@ -199,9 +237,14 @@ async fn an_administrator_publishes_a_version_that_never_changes(backend: Backen
     // A stricter rule: two signs are needed for the dimension.
     definition["version"] = json!("2012.1");
     definition["dimensions"][0]["met_when"] = json!("n >= 2");
-    let refused = t.post(&frontline, "/api/v1/instruments", definition.clone()).await;
+    let refused = t
+        .post(&frontline, "/api/v1/instruments", definition.clone())
+        .await;
     assert_eq!(refused.status, 403);
-    let published = t.post(&admin, "/api/v1/instruments", definition.clone()).await.expect(201);
+    let published = t
+        .post(&admin, "/api/v1/instruments", definition.clone())
+        .await
+        .expect(201);
     assert_eq!(published["version"], "2012.1");
     let again = t.post(&admin, "/api/v1/instruments", definition.clone()).await;
     assert_eq!(again.status, 409);
@@ -209,7 +252,12 @@ async fn an_administrator_publishes_a_version_that_never_changes(backend: Backen
 
     // The newest version is the one used; the older one stays available.
     let list = t.get(&frontline, "/api/v1/instruments").await.expect(200);
-    let ilo = list.as_array().unwrap().iter().find(|i| i["id"] == "ilo_forced_labour_11").unwrap();
+    let ilo = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "ilo_forced_labour_11")
+        .unwrap();
     assert_eq!(ilo["current_version"], "2012.1");
     assert_eq!(ilo["versions"].as_array().unwrap().len(), 2);
     let one_sign = json!({ "answers": { "fl_isolation": "yes" } });
@@ -243,7 +291,10 @@ async fn an_administrator_publishes_a_version_that_never_changes(backend: Backen
     );
     // The audit log names the published version.
     let auditor = t.user(Role::Auditor, RegionCode::Laz, "a").await;
-    let audit = t.get(&auditor, "/api/v1/audit?entity=instrument_version").await.expect(200);
+    let audit = t
+        .get(&auditor, "/api/v1/audit?entity=instrument_version")
+        .await
+        .expect(200);
     assert_eq!(audit["items"][0]["entity_id"], "ilo_forced_labour_11@2012.1");
 }
 
@@ -265,7 +316,13 @@ async fn the_queue_orders_by_the_sheet_and_explains_it(backend: Backend) {
     let secretariat = t.user(Role::Secretariat, RegionCode::Laz, "a").await;
     let calm = report(&t, &frontline, "Kaur", yes(&[&DECEPTION])).await;
     let exploited = report(&t, &frontline, "Gill", yes(&[&EXPLOITATION])).await;
-    let trafficked = report(&t, &frontline, "Singh", yes(&[&DECEPTION, &EXPLOITATION, &COERCION])).await;
+    let trafficked = report(
+        &t,
+        &frontline,
+        "Singh",
+        yes(&[&DECEPTION, &EXPLOITATION, &COERCION]),
+    )
+    .await;
     assert_eq!(calm["screening"]["priority"], "normal");
     assert_eq!(exploited["screening"]["priority"], "high");
     assert_eq!(trafficked["screening"]["priority"], "urgent");
@@ -304,7 +361,13 @@ async fn a_stored_result_keeps_the_version_it_used(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let admin = t.user(Role::Admin, RegionCode::Laz, "a").await;
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
-    let sent = report(&t, &frontline, "Singh", yes(&[&DECEPTION, &EXPLOITATION, &COERCION])).await;
+    let sent = report(
+        &t,
+        &frontline,
+        "Singh",
+        yes(&[&DECEPTION, &EXPLOITATION, &COERCION]),
+    )
+    .await;
 
     // A new version where deception alone can never be met.
     let mut definition = t
@@ -313,10 +376,15 @@ async fn a_stored_result_keeps_the_version_it_used(backend: Backend) {
         .expect(200);
     definition["version"] = json!("2009.1");
     definition["dimensions"][0]["met_when"] = json!("s >= 2");
-    t.post(&admin, "/api/v1/instruments", definition).await.expect(201);
+    t.post(&admin, "/api/v1/instruments", definition)
+        .await
+        .expect(201);
 
     let id = sent["screening"]["id"].as_str().unwrap();
-    let screening = t.get(&frontline, &format!("/api/v1/screenings/{id}")).await.expect(200);
+    let screening = t
+        .get(&frontline, &format!("/api/v1/screenings/{id}"))
+        .await
+        .expect(200);
     assert_eq!(screening["result"]["instrument_version"], "2009");
     assert_eq!(screening["result"]["outcome"], "trafficking_indicators");
 }

@@ -139,6 +139,9 @@ async fn the_demo_loads_once_with_every_stage_of_the_pathway() {
     assert!(queue.iter().all(|entry| entry.case.case.region == Laz));
     // The demo's sheets are evaluated, and the queue is in triage order.
     assert!(queue.iter().all(|entry| entry.result.is_some()));
-    let ranks: Vec<i32> = queue.iter().map(|entry| entry.case.case.priority.rank()).collect();
+    let ranks: Vec<i32> = queue
+        .iter()
+        .map(|entry| entry.case.case.priority.rank())
+        .collect();
     assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{ranks:?}");
 }

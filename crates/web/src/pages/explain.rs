@@ -183,7 +183,9 @@ impl Versions {
             .notes
             .iter()
             .map(|(id, note)| {
-                let question = instrument.indicator(id).map_or(id.as_str(), |i| i.label.get(code));
+                let question = instrument
+                    .indicator(id)
+                    .map_or(id.as_str(), |i| i.label.get(code));
                 (question.to_owned(), note.clone())
             })
             .collect();

@@ -25,8 +25,8 @@ use super::form::{
     Checkbox, Choice, FormData, PathText, add_missing, choice, date, form_failure, in_form_order, iso_date,
     list_chrome, optional, path_id, vocabulary,
 };
-use super::sheet::{SheetForm, SheetView};
 use super::pager::Pager;
+use super::sheet::{SheetForm, SheetView};
 use super::time::{date_text, day_text, time_text};
 use super::{Chrome, FormErrors, done, error_page, render, render_with};
 use crate::AppState;
@@ -842,7 +842,11 @@ async fn update_screening(
     };
     let profile = with_sheet(&state, chrome.lang, ProfileForm::read(&form)).await;
     if profile.0.sheet.switched() {
-        return switched_page(chrome, edit_target(id, form.text("person_id").parse().ok()), profile);
+        return switched_page(
+            chrome,
+            edit_target(id, form.text("person_id").parse().ok()),
+            profile,
+        );
     }
     let result = match profile.0.checked_input() {
         Ok(input) => state.app.update_screening(&page.user, id, &input).await,

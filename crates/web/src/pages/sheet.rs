@@ -203,7 +203,9 @@ fn groups(lang: Lang, instrument: &Instrument, form: &SheetForm) -> Vec<Question
                     id: indicator.id.clone(),
                     question: indicator.question.get(code).to_owned(),
                     help: indicator.help.get(code).to_owned(),
-                    strength: indicator.strength.map(|s| lang.label("sheet-strength", s.as_str())),
+                    strength: indicator
+                        .strength
+                        .map(|s| lang.label("sheet-strength", s.as_str())),
                     answer: form
                         .answers
                         .get(&indicator.id)
