@@ -11,7 +11,7 @@ use soleil_domain::{Answer, ContactChannel, IndicatorSheet, UrgentNeeds, WorkSec
 use super::draw::{Weighted, pick};
 use super::stories::Stage;
 
-/// The ILO forced-labour indicators (`shared/reference/indicators.yaml`).
+/// The ILO forced-labour indicators (`catalogue/instruments/ilo_forced_labour_11`).
 const INSTRUMENT: (&str, &str) = ("ilo_forced_labour_11", "2012");
 const INDICATORS: [&str; 11] = [
     "fl_abuse_of_vulnerability",

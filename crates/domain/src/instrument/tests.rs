@@ -327,6 +327,36 @@ fn ilo_list_names_the_indicators_present() {
 }
 
 #[test]
+fn ilo_involuntariness_and_coercion_rung_at_its_boundaries() {
+    let ilo = shipped("ilo_forced_labour_11");
+    let top = ilo.definition().outcomes[0].id.clone();
+    let rung = |yes: &[&str]| {
+        let pairs: Vec<(&str, Answer)> = yes.iter().map(|id| (*id, Answer::Yes)).collect();
+        ilo.evaluate(&all_no_but(&ilo, &pairs))
+    };
+    // Involuntary work alone, or coercion alone, is not the top rung.
+    assert_ne!(
+        rung(&["fl_deception", "fl_excessive_overtime"]).outcome,
+        Some(top.clone())
+    );
+    assert_ne!(
+        rung(&["fl_isolation", "fl_retention_of_documents"]).outcome,
+        Some(top.clone())
+    );
+    // One of each is.
+    assert_eq!(rung(&["fl_deception", "fl_isolation"]).outcome, Some(top.clone()));
+    // Debt bondage is in both lists, so it reaches the rung on its own.
+    assert_eq!(rung(&["fl_debt_bondage"]).outcome, Some(top.clone()));
+    // With coercion known and involuntariness unknown, the rung is possible.
+    let mut sheet = all_no_but(&ilo, &[("fl_isolation", Answer::Yes)]);
+    sheet.insert("fl_deception".into(), Answer::Unknown);
+    let evaluation = ilo.evaluate(&sheet);
+    let possible: Vec<&str> = evaluation.possible().map(|o| o.id.as_str()).collect();
+    assert_eq!(possible, [top.as_str()]);
+    assert_eq!(outcome(&evaluation, &top).could_change, ["fl_deception"]);
+}
+
+#[test]
 fn cp603bis_names_the_indices_present_and_never_more() {
     let cp = shipped("cp_603bis");
     let index = cp.evaluate(&all_no_but(&cp, &[("idx_violazione_orario_riposi", Answer::Yes)]));
