@@ -21,6 +21,7 @@ pub enum Operation {
     ListOrganisations,
     ReadOrganisation,
     CreateOrganisation,
+    UpdateOrganisation,
     ListUsers,
     ReadUser,
     CreateUser,
@@ -54,7 +55,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
     use Role::*;
     match operation {
         ListRegions | ReadOwnAccount | ListOrganisations | ReadOrganisation => true,
-        CreateOrganisation | CreateUser | UpdateUser | PublishInstrument => role == Admin,
+        CreateOrganisation | UpdateOrganisation | CreateUser | UpdateUser | PublishInstrument => {
+            role == Admin
+        }
         // Secretariat and case managers pick case managers and team members.
         ListUsers | ReadUser => matches!(role, Admin | Secretariat | CaseManager),
         CreatePerson | CreateScreening | UpdateScreening | SendScreening => {

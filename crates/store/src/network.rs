@@ -1,5 +1,6 @@
 //! The network: organisations and the users who act for them.
 
+use soleil_domain::organisation::{ListedOrganisation, PublicContacts};
 use soleil_domain::{Organisation, OrganisationId, OrganisationKind, RegionCode, Role, User, UserId};
 
 use sqlx::AssertSqlSafe;
@@ -7,22 +8,67 @@ use sqlx::AssertSqlSafe;
 use crate::filter::{Value, Where, fetch_page};
 use crate::{Conn, Page, Result, on};
 
+const ORGANISATION_COLUMNS: &str =
+    "id, name, kind, region, address, phone, opening_hours, public_listing, created_at";
+
 pub async fn insert_organisation(conn: Conn<'_>, organisation: &Organisation) -> Result<()> {
     on!(conn, c => sqlx::query(
-        "INSERT INTO organisations (id, name, kind, region, created_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO organisations (id, name, kind, region, address, phone, opening_hours, public_listing, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(organisation.id)
     .bind(&organisation.name)
     .bind(organisation.kind)
     .bind(organisation.region)
+    .bind(&organisation.address)
+    .bind(&organisation.phone)
+    .bind(&organisation.opening_hours)
+    .bind(organisation.public_listing)
     .bind(organisation.created_at)
     .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
 pub async fn organisation(conn: Conn<'_>, id: OrganisationId) -> Result<Option<Organisation>> {
-    let sql = "SELECT id, name, kind, region, created_at FROM organisations WHERE id = $1";
-    Ok(on!(conn, c => sqlx::query_as(sql).bind(id).fetch_optional(c).await)?)
+    let sql = format!("SELECT {ORGANISATION_COLUMNS} FROM organisations WHERE id = $1");
+    Ok(on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(c).await)?)
+}
+
+/// Replaces an organisation's public contacts.
+pub async fn set_organisation_contacts(
+    conn: Conn<'_>,
+    id: OrganisationId,
+    contacts: &PublicContacts,
+) -> Result<()> {
+    on!(conn, c => sqlx::query(
+        "UPDATE organisations SET address = $2, phone = $3, opening_hours = $4, public_listing = $5 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&contacts.address)
+    .bind(&contacts.phone)
+    .bind(&contacts.opening_hours)
+    .bind(contacts.public_listing)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The organisations listed on the public page, of one region or all, by
+/// region and name. Selects only the columns the public may see.
+pub async fn listed_organisations(
+    conn: Conn<'_>,
+    region: Option<RegionCode>,
+) -> Result<Vec<ListedOrganisation>> {
+    let columns = "SELECT name, kind, region, address, phone, opening_hours FROM organisations";
+    Ok(match region {
+        Some(region) => {
+            let sql = format!("{columns} WHERE public_listing = $1 AND region = $2 ORDER BY name");
+            on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str())).bind(true).bind(region).fetch_all(c).await)?
+        }
+        None => {
+            let sql = format!("{columns} WHERE public_listing = $1 ORDER BY region, name");
+            on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str())).bind(true).fetch_all(c).await)?
+        }
+    })
 }
 
 #[derive(Debug, Clone, Default)]
@@ -49,7 +95,7 @@ pub async fn organisations(
     }
     fetch_page(
         conn,
-        "id, name, kind, region, created_at",
+        ORGANISATION_COLUMNS,
         "FROM organisations",
         "region, name",
         &w,

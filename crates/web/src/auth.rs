@@ -125,7 +125,7 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
     // Signing in has no session yet; the origin check above covers it.
-    if parts.uri.path() != "/login" {
+    if parts.uri.path() != "/login" && !is_public_self_check(parts.uri.path()) {
         let sent = form_urlencoded::parse(&bytes)
             .find(|(k, _)| k == CSRF_FIELD)
             .map(|(_, v)| v.into_owned());
@@ -140,6 +140,16 @@ pub async fn csrf_guard(State(state): State<AppState>, request: Request, next: N
         }
     }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
+}
+
+/// The self-check of the public rights page, `/rights/{lang}/check`: its
+/// readers have no session (and must not get one), so there is no token to
+/// send; it changes nothing and only answers with a page, so the origin
+/// check is all the guard it needs.
+fn is_public_self_check(path: &str) -> bool {
+    path.strip_prefix("/rights/")
+        .and_then(|rest| rest.strip_suffix("/check"))
+        .is_some_and(|lang| !lang.is_empty() && !lang.contains('/'))
 }
 
 /// A browser states where a form was posted from; another site is refused.
@@ -163,4 +173,24 @@ fn same_origin(headers: &HeaderMap) -> bool {
 
 fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_public_self_check;
+
+    #[test]
+    fn only_the_public_self_check_goes_without_a_token() {
+        assert!(is_public_self_check("/rights/ar/check"));
+        for path in [
+            "/rights/check",
+            "/rights//check",
+            "/rights/ar/x/check",
+            "/rights/ar",
+            "/admin/rights/ar/check",
+            "/rights/ar/check/more",
+        ] {
+            assert!(!is_public_self_check(path), "{path}");
+        }
+    }
 }

@@ -104,6 +104,88 @@ impl Lang {
     }
 }
 
+/// A language of the public "know your rights" page (`/rights/{code}`),
+/// for the workers themselves: the interface's two and the languages most
+/// spoken by the people the networks meet. Separate from [`Lang`], which
+/// stays the staff interface's choice. Texts: `locales/<code>/rights.ftl`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RightsLang {
+    It,
+    En,
+    Fr,
+    Ar,
+    Ur,
+    /// Punjabi, in Gurmukhi script.
+    Pa,
+    Bn,
+    Ro,
+}
+
+static FR: LanguageIdentifier = langid!("fr");
+static AR: LanguageIdentifier = langid!("ar");
+static UR: LanguageIdentifier = langid!("ur");
+static PA: LanguageIdentifier = langid!("pa");
+static BN: LanguageIdentifier = langid!("bn");
+static RO: LanguageIdentifier = langid!("ro");
+
+impl RightsLang {
+    /// In the order the chooser lists them.
+    pub const ALL: [Self; 8] = [
+        Self::It,
+        Self::En,
+        Self::Fr,
+        Self::Ar,
+        Self::Ur,
+        Self::Pa,
+        Self::Bn,
+        Self::Ro,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::It => "it",
+            Self::En => "en",
+            Self::Fr => "fr",
+            Self::Ar => "ar",
+            Self::Ur => "ur",
+            Self::Pa => "pa",
+            Self::Bn => "bn",
+            Self::Ro => "ro",
+        }
+    }
+
+    /// The language of a URL: its exact code, nothing guessed.
+    pub fn parse(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// `rtl` for the scripts written right to left (Arabic, Urdu).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Self::Ar | Self::Ur => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Self::It => &IT,
+            Self::En => &EN,
+            Self::Fr => &FR,
+            Self::Ar => &AR,
+            Self::Ur => &UR,
+            Self::Pa => &PA,
+            Self::Bn => &BN,
+            Self::Ro => &RO,
+        }
+    }
+
+    /// The message with this id; the id itself if it is missing.
+    pub fn t(self, id: &str) -> String {
+        LOCALES.try_lookup(self.id(), id).unwrap_or_else(|| id.to_owned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,21 +213,29 @@ mod tests {
         assert_eq!(Lang::from_accept_language("de"), None);
     }
 
+    /// The message ids of a Fluent file.
+    fn file_ids(path: &std::path::Path) -> std::collections::BTreeSet<String> {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
+            .filter_map(|l| l.split(" =").next().map(str::to_owned))
+            .collect()
+    }
+
+    fn locale_dir(lang: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang)
+    }
+
     /// Every message id of Italian exists in English and the other way round.
     #[test]
     fn locales_have_the_same_ids() {
         let ids = |lang: &str| -> std::collections::BTreeSet<String> {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("locales")
-                .join(lang);
             let mut ids = std::collections::BTreeSet::new();
-            for file in std::fs::read_dir(dir).unwrap() {
-                let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
-                ids.extend(
-                    text.lines()
-                        .filter(|l| !l.starts_with([' ', '#', '\t']) && l.contains(" ="))
-                        .filter_map(|l| l.split(" =").next().map(str::to_owned)),
-                );
+            for file in std::fs::read_dir(locale_dir(lang)).unwrap() {
+                ids.extend(file_ids(&file.unwrap().path()));
             }
             ids
         };
@@ -154,5 +244,37 @@ mod tests {
             it.symmetric_difference(&en).collect::<Vec<_>>(),
             Vec::<&String>::new()
         );
+    }
+
+    /// Every language of the rights page has every message of the Italian
+    /// one, and only those, and it is really that language's text.
+    #[test]
+    fn rights_languages_have_the_same_ids() {
+        let italian = file_ids(&locale_dir("it").join("rights.ftl"));
+        assert!(italian.contains("rights-review-status"));
+        for lang in RightsLang::ALL {
+            let ids = file_ids(&locale_dir(lang.code()).join("rights.ftl"));
+            assert_eq!(
+                italian.symmetric_difference(&ids).collect::<Vec<_>>(),
+                Vec::<&String>::new(),
+                "{}",
+                lang.code()
+            );
+            for id in &ids {
+                assert_ne!(lang.t(id), *id, "{id} does not load in {}", lang.code());
+            }
+            if lang != RightsLang::It {
+                assert_ne!(lang.t("rights-title"), RightsLang::It.t("rights-title"));
+            }
+        }
+    }
+
+    #[test]
+    fn rights_languages_parse_exactly() {
+        assert_eq!(RightsLang::parse("ar"), Some(RightsLang::Ar));
+        assert_eq!(RightsLang::parse("ar-EG"), None);
+        assert_eq!(RightsLang::parse("xx"), None);
+        assert_eq!(RightsLang::Ur.dir(), "rtl");
+        assert_eq!(RightsLang::Pa.dir(), "ltr");
     }
 }

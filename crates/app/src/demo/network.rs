@@ -3,6 +3,7 @@
 
 use soleil_domain::OrganisationKind as Kind;
 use soleil_domain::RegionCode::{Abr, Laz, Mar, Mol, Tos};
+use soleil_domain::organisation::PublicContacts;
 use soleil_domain::{NewOrganisation, Organisation, OrganisationId, RegionCode, Role, User};
 use soleil_store::network;
 
@@ -63,6 +64,46 @@ pub(super) const ORGANISATIONS: &[(RegionCode, Kind, &str)] = &[
     (Mol, Kind::HealthAuthority, "ASReM – Distretto sanitario di Termoli"),
     (Mol, Kind::Municipality, "Comune di Termoli"),
 ];
+
+/// The public contacts of the demo desks, mobile units, unions and
+/// reception centres: region, name, address, phone, opening hours. All
+/// made up — "Via degli Esempi" streets and 0000 phone numbers — so that a
+/// demo shown in public sends nobody to a real door.
+#[rustfmt::skip]
+pub(super) const PUBLIC_CONTACTS: &[(RegionCode, &str, &str, &str, &str)] = &[
+    (Laz, "Sportello lavoro e diritti – Latina", "Via degli Esempi 10, Latina", "0773 0000 101", "lun–ven 9–13, mar e gio anche 15–18"),
+    (Laz, "PAS – Punto di accesso ai servizi di Fondi", "Piazza dell'Esempio 2, Fondi (LT)", "0771 0000 102", "mar e gio 9–13"),
+    (Laz, "Unità mobile Agro Pontino", "Base: Via degli Esempi 14, Sabaudia (LT)", "0773 0000 103", "nei campi lun–sab; telefonare prima"),
+    (Laz, "FLAI CGIL Latina", "Via Dimostrativa 5, Latina", "0773 0000 104", "lun–ven 9–12.30 e 15.30–18"),
+    (Laz, "CAS Borgo Montello – Latina", "Strada dell'Esempio 1, Borgo Montello – Latina", "0773 0000 105", "ufficio tutti i giorni 9–17"),
+    (Tos, "Sportello antisfruttamento – Prato", "Via degli Esempi 20, Prato", "0574 0000 201", "lun, mer, ven 9–13"),
+    (Tos, "Unità mobile Maremma – Grosseto", "Base: Via Dimostrativa 3, Grosseto", "0564 0000 202", "nei campi lun–ven; telefonare prima"),
+    (Tos, "FLAI CGIL Grosseto", "Piazza dell'Esempio 8, Grosseto", "0564 0000 203", "lun–ven 9–13 e 15–18"),
+    (Abr, "Sportello lavoro migranti – Avezzano", "Via degli Esempi 30, Avezzano (AQ)", "0863 0000 301", "lun–ven 9–13"),
+    (Abr, "Unità mobile Piana del Fucino", "Base: Via Dimostrativa 7, Celano (AQ)", "0863 0000 302", "nei campi lun–sab; telefonare prima"),
+    (Abr, "FLAI CGIL Avezzano", "Piazza dell'Esempio 4, Avezzano (AQ)", "0863 0000 303", "lun–ven 9–12.30"),
+    (Abr, "SAI Comune di Pescara", "Via degli Esempi 40, Pescara", "085 0000 304", "ufficio lun–ven 9–17"),
+    (Mar, "Sportello antisfruttamento – San Benedetto del Tronto", "Via degli Esempi 50, San Benedetto del Tronto (AP)", "0735 0000 401", "mar e ven 9–13"),
+    (Mar, "FLAI CGIL Ascoli Piceno", "Via Dimostrativa 9, Ascoli Piceno", "0736 0000 402", "lun–ven 9–13 e 15–18"),
+    (Mol, "Sportello antisfruttamento – Termoli", "Via degli Esempi 60, Termoli (CB)", "0875 0000 501", "lun e gio 9–13"),
+    (Mol, "Unità mobile Basso Molise", "Base: Via Dimostrativa 11, Termoli (CB)", "0875 0000 502", "nei campi lun–ven; telefonare prima"),
+    (Mol, "FLAI CGIL Molise", "Piazza dell'Esempio 6, Campobasso", "0874 0000 503", "lun–ven 9–13"),
+];
+
+/// The public contacts of a demo organisation: listed when it has any.
+fn demo_contacts(region: RegionCode, name: &str) -> PublicContacts {
+    PUBLIC_CONTACTS
+        .iter()
+        .find(|(r, n, ..)| *r == region && *n == name)
+        .map_or_else(PublicContacts::default, |(_, _, address, phone, hours)| {
+            PublicContacts {
+                address: Some((*address).to_owned()),
+                phone: Some((*phone).to_owned()),
+                opening_hours: Some((*hours).to_owned()),
+                public_listing: true,
+            }
+        })
+}
 
 /// A regional account: region, role, login (`None` for the standard
 /// `ROLE.REGION` login), display name and organisation.
@@ -165,7 +206,8 @@ impl App {
     pub(super) async fn create_demo_organisations(&self) -> AppResult<Vec<Organisation>> {
         let mut organisations = Vec::with_capacity(ORGANISATIONS.len());
         for (region, kind, name) in ORGANISATIONS {
-            let new = NewOrganisation::parse(name, *kind, *region)?;
+            let new =
+                NewOrganisation::parse(name, *kind, *region)?.with_contacts(demo_contacts(*region, name));
             organisations.push(self.create_organisation_unattended(new).await?);
         }
         Ok(organisations)
@@ -213,5 +255,31 @@ impl App {
             password: DEMO_PASSWORD.to_owned(),
         };
         self.create_user_unattended(&input).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every contact belongs to a demo organisation, and every desk, mobile
+    /// unit, union and reception centre has contacts that parse.
+    #[test]
+    fn public_contacts_match_the_organisations() {
+        for (region, name, address, phone, hours) in PUBLIC_CONTACTS {
+            assert!(
+                organisation_kind(*region, name).is_some(),
+                "no {name} in {region}"
+            );
+            assert!(
+                PublicContacts::parse(Some(address), Some(phone), Some(hours), true).is_ok(),
+                "{name}"
+            );
+        }
+        let public = [Kind::Desk, Kind::MobileUnit, Kind::Union, Kind::ReceptionCentre];
+        for (region, kind, name) in ORGANISATIONS {
+            let listed = demo_contacts(*region, name).public_listing;
+            assert_eq!(listed, public.contains(kind), "{name}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use soleil_app::accounts::UserInput;
-use soleil_app::network::OrganisationInput;
+use soleil_app::network::{ContactsInput, OrganisationInput};
 use soleil_app::{App, AppError, AppResult, AuditFilter, Operation, Page, policy};
 use soleil_domain::{
     AuditAction, AuditEvent, Invalid, NewOrganisation, NewUser, Organisation, OrganisationId,
@@ -37,6 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/admin/organisations/new",
             get(organisation_form).post(create_organisation),
+        )
+        .route(
+            "/admin/organisations/{id}/contacts",
+            get(contacts_form).post(update_contacts),
         )
         .route("/admin/users", get(users))
         .route("/admin/users/new", get(user_form).post(create_user))
@@ -103,6 +107,9 @@ struct OrganisationRow {
     kind: String,
     region: String,
     created_on: String,
+    /// Shown on the public "know your rights" page.
+    listed: bool,
+    contacts_href: String,
 }
 
 #[derive(Template)]
@@ -143,6 +150,8 @@ async fn organisations(State(state): State<AppState>, page: PageUser, RawQuery(q
                         kind: lang.label("organisation_kind", o.kind.as_str()),
                         region: o.region.name().to_owned(),
                         created_on: day_text(o.created_at),
+                        listed: o.public_listing,
+                        contacts_href: format!("/admin/organisations/{}/contacts", o.id),
                     })
                     .collect(),
                 pager: Pager::new(lang, "/admin/organisations", query.as_deref(), paging, total),
@@ -154,12 +163,29 @@ async fn organisations(State(state): State<AppState>, page: PageUser, RawQuery(q
     }
 }
 
-/// The new-organisation form, as typed.
+/// The fields of the organisation form, in their order.
+const ORGANISATION_FIELDS: [&str; 7] = [
+    "name",
+    "kind",
+    "region",
+    "address",
+    "phone",
+    "opening_hours",
+    "public_listing",
+];
+
+/// The organisation form, as typed: a new organisation, or the public
+/// contacts of one already registered (then name, kind and region are only
+/// shown).
 #[derive(Default)]
 struct OrganisationForm {
     name: String,
     kind: String,
     region: String,
+    address: String,
+    phone: String,
+    opening_hours: String,
+    public_listing: bool,
 }
 
 impl OrganisationForm {
@@ -168,6 +194,32 @@ impl OrganisationForm {
             name: form.text("name"),
             kind: form.text("kind"),
             region: form.text("region"),
+            address: form.text("address"),
+            phone: form.text("phone"),
+            opening_hours: form.text("opening_hours"),
+            public_listing: form.checked("public_listing"),
+        }
+    }
+
+    /// An organisation as its contacts form first shows it.
+    fn of(organisation: &Organisation) -> Self {
+        Self {
+            name: organisation.name.clone(),
+            kind: organisation.kind.as_str().to_owned(),
+            region: organisation.region.as_str().to_owned(),
+            address: organisation.address.clone().unwrap_or_default(),
+            phone: organisation.phone.clone().unwrap_or_default(),
+            opening_hours: organisation.opening_hours.clone().unwrap_or_default(),
+            public_listing: organisation.public_listing,
+        }
+    }
+
+    fn contacts(&self) -> ContactsInput {
+        ContactsInput {
+            address: optional(&self.address),
+            phone: optional(&self.phone),
+            opening_hours: optional(&self.opening_hours),
+            public_listing: self.public_listing,
         }
     }
 
@@ -175,11 +227,16 @@ impl OrganisationForm {
         let mut invalid = Invalid::new();
         let kind = required_choice::<OrganisationKind>(&mut invalid, "kind", &self.kind, "invalid_choice");
         let region = required_choice::<RegionCode>(&mut invalid, "region", &self.region, "invalid_choice");
+        let contacts = self.contacts();
         match (kind, region) {
             (Some(kind), Some(region)) if invalid.is_empty() => Ok(OrganisationInput {
                 name: self.name.clone(),
                 kind,
                 region,
+                address: contacts.address,
+                phone: contacts.phone,
+                opening_hours: contacts.opening_hours,
+                public_listing: contacts.public_listing,
             }),
             (kind, region) => {
                 let kind = kind.unwrap_or(OrganisationKind::Desk);
@@ -187,6 +244,7 @@ impl OrganisationForm {
                     &mut invalid,
                     NewOrganisation::parse(&self.name, kind, region.unwrap_or(RegionCode::Laz)),
                 );
+                add_missing(&mut invalid, contacts.parse());
                 Err(invalid)
             }
         }
@@ -200,6 +258,10 @@ struct OrganisationFormPage {
     title: String,
     form: OrganisationForm,
     errors: FormErrors,
+    /// Where the form posts: the new organisation, or one's contacts.
+    action: String,
+    /// Only the contacts of a registered organisation change.
+    editing: bool,
 }
 
 impl OrganisationFormPage {
@@ -210,6 +272,18 @@ impl OrganisationFormPage {
     fn regions(&self) -> Vec<Choice> {
         region_choices()
     }
+
+    /// The kind and region of the organisation being edited, in words.
+    fn kind_label(&self) -> String {
+        self.chrome.lang.label("organisation_kind", &self.form.kind)
+    }
+
+    fn region_name(&self) -> &'static str {
+        self.form
+            .region
+            .parse::<RegionCode>()
+            .map_or("—", RegionCode::name)
+    }
 }
 
 fn organisation_form_page(
@@ -219,7 +293,7 @@ fn organisation_form_page(
     status: StatusCode,
 ) -> Response {
     let title = chrome.t("admin-organisation-new-title");
-    let errors = in_form_order(errors, &["name", "kind", "region"]);
+    let errors = in_form_order(errors, &ORGANISATION_FIELDS);
     render_with(
         status,
         OrganisationFormPage {
@@ -227,6 +301,30 @@ fn organisation_form_page(
             title,
             form,
             errors,
+            action: "/admin/organisations/new".to_owned(),
+            editing: false,
+        },
+    )
+}
+
+fn contacts_form_page(
+    chrome: Chrome,
+    id: OrganisationId,
+    form: OrganisationForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Response {
+    let title = chrome.lang.t1("admin-contacts-title", "name", &form.name);
+    let errors = in_form_order(errors, &ORGANISATION_FIELDS);
+    render_with(
+        status,
+        OrganisationFormPage {
+            chrome,
+            title,
+            form,
+            errors,
+            action: format!("/admin/organisations/{id}/contacts"),
+            editing: true,
         },
     )
 }
@@ -252,6 +350,61 @@ async fn create_organisation(State(state): State<AppState>, page: PageUser, form
         Err(error) => form_failure(chrome, error, |chrome, errors| {
             organisation_form_page(chrome, form, errors, StatusCode::UNPROCESSABLE_ENTITY)
         }),
+    }
+}
+
+/// The public contacts of an organisation, for admins to change.
+async fn contacts_form(State(state): State<AppState>, page: PageUser, PathText(raw): PathText) -> Response {
+    let chrome = Chrome::new(&page, &format!("/admin/organisations/{raw}/contacts"));
+    if !policy::permits(page.user.role, Operation::UpdateOrganisation) {
+        return error_page(chrome, AppError::Forbidden);
+    }
+    let Some(id) = path_id::<OrganisationId>(&raw) else {
+        return error_page(chrome, AppError::NotFound("organisation"));
+    };
+    match state.app.organisation(&page.user, id).await {
+        Ok(organisation) => {
+            let errors = FormErrors::new(chrome.lang, Vec::new());
+            let form = OrganisationForm::of(&organisation);
+            contacts_form_page(chrome, id, form, errors, StatusCode::OK)
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+async fn update_contacts(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(raw): PathText,
+    form: FormData,
+) -> Response {
+    let chrome = Chrome::new(&page, &format!("/admin/organisations/{raw}/contacts"));
+    let Some(id) = path_id::<OrganisationId>(&raw) else {
+        return error_page(chrome, AppError::NotFound("organisation"));
+    };
+    let typed = OrganisationForm::read(&form);
+    match state
+        .app
+        .update_organisation_contacts(&page.user, id, &typed.contacts())
+        .await
+    {
+        Ok(_) => done("/admin/organisations", "saved"),
+        Err(error) => {
+            // The form shows the organisation as it is, with the contacts as typed.
+            let shown = match state.app.organisation(&page.user, id).await {
+                Ok(organisation) => OrganisationForm {
+                    address: typed.address,
+                    phone: typed.phone,
+                    opening_hours: typed.opening_hours,
+                    public_listing: typed.public_listing,
+                    ..OrganisationForm::of(&organisation)
+                },
+                Err(other) => return error_page(chrome, other),
+            };
+            form_failure(chrome, error, |chrome, errors| {
+                contacts_form_page(chrome, id, shown, errors, StatusCode::UNPROCESSABLE_ENTITY)
+            })
+        }
     }
 }
 
