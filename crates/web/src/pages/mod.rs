@@ -4,11 +4,15 @@
 
 mod admin;
 mod cases;
+mod explain;
 mod form;
+mod instruments;
 mod intake;
 mod pager;
 mod plans;
+mod rights;
 mod session;
+mod sheet;
 mod time;
 
 use askama::Template;
@@ -34,6 +38,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(cases::routes())
         .merge(plans::routes())
         .merge(admin::routes())
+        .merge(rights::routes())
+        .merge(instruments::routes())
         .layer(middleware::from_fn_with_state(state, csrf_guard))
         // Pages show personal data: no browser or proxy may keep a copy.
         .layer(SetResponseHeaderLayer::overriding(
@@ -97,7 +103,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 9] = [
+        let items: [(&'static str, &str, Operation); 10] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -110,6 +116,7 @@ impl Chrome {
             ),
             ("/admin/users", "nav-users", Operation::CreateUser),
             ("/audit", "nav-audit", Operation::ReadAudit),
+            ("/instruments", "nav-instruments", Operation::ReadOwnAccount),
             ("/", "nav-home", Operation::ReadOwnAccount),
         ];
         items
