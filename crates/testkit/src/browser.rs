@@ -23,14 +23,22 @@ fn axe_source() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/assets/node_modules/axe-core/axe.min.js")
 }
 
-/// A headless Chromium session; the driver process ends with it.
+/// A headless Chromium session; the driver process ends with it. It keeps
+/// what its checks found, so a test fails once at the end naming every
+/// page that breaks WCAG 2.1 AA.
 pub struct Browser {
     pub client: Client,
     driver: Child,
     base_url: String,
     /// Tells apart the screenshots of several runs of one test.
     pub label: String,
+    /// Screenshots taken by [`Self::check`], to number them in order.
+    shots: u32,
+    violations: Vec<String>,
 }
+
+/// How long a page may take to replace the previous one.
+const PAGE_TIMEOUT: Duration = Duration::from_secs(20);
 
 impl Browser {
     /// Starts ChromeDriver and a headless Chromium, or `None` (the test is
@@ -93,6 +101,8 @@ impl Browser {
             driver,
             base_url: base_url.to_owned(),
             label: label.to_owned(),
+            shots: 0,
+            violations: Vec::new(),
         })
     }
 
@@ -202,12 +212,80 @@ impl Browser {
         }
     }
 
-    /// Fails the test if the page breaks WCAG 2.1 AA, naming the page.
-    pub async fn assert_accessible(&self, page: &str) {
-        let violations = self.accessibility_violations().await;
+    /// Saves a numbered screenshot of the whole page
+    /// (`screenshots/LABEL-NN-NAME.png`) and records its WCAG 2.1 A/AA
+    /// violations, if any.
+    pub async fn check(&mut self, name: &str) {
+        self.shots += 1;
+        let shot = format!("{:02}-{name}", self.shots);
+        // Web fonts load with `font-display: swap`: wait for them.
+        let fonts =
+            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
+        self.client.execute_async(fonts, vec![]).await.expect("fonts");
+        self.full_page_screenshot(&shot).await;
+        let path = self.path().await;
+        for violation in self.accessibility_violations().await {
+            // Shown at once too, in case a later step fails the test first.
+            let finding = format!("{shot} ({path}): {violation}");
+            eprintln!("accessibility: {finding}");
+            self.violations.push(finding);
+        }
+    }
+
+    /// A screenshot of the whole page: the window grows to the page's
+    /// height for it, then goes back.
+    pub async fn full_page_screenshot(&self, name: &str) {
+        let (width, height) = self.client.get_window_size().await.expect("window size");
+        let script =
+            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];";
+        let sizes = self.client.execute(script, vec![]).await.expect("page height");
+        let page = sizes[0].as_u64().expect("height") + sizes[1].as_u64().expect("frame");
+        let page = u32::try_from(page.clamp(height, 16_000)).expect("height");
+        let width = u32::try_from(width).expect("width");
+        self.client.set_window_size(width, page).await.expect("resize");
+        self.screenshot(name).await;
+        let height = u32::try_from(height).expect("height");
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize back");
+    }
+
+    /// Clicks a link or button, and waits until the next page has replaced
+    /// this one and finished loading.
+    pub async fn follow(&self, at: Locator<'_>) {
+        let old = self.client.find(Locator::Css("html")).await.expect("page");
+        let target = match self.client.find(at).await {
+            Ok(element) => element,
+            Err(error) => panic!("no {at:?} at {}: {error}", self.path().await),
+        };
+        target.click().await.expect("click");
+        let start = std::time::Instant::now();
+        // The old page's root goes stale once the new page is there.
+        while old.tag_name().await.is_ok() || !self.loaded().await {
+            assert!(
+                start.elapsed() < PAGE_TIMEOUT,
+                "no new page after {at:?} within {PAGE_TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether the page shown has finished loading.
+    async fn loaded(&self) -> bool {
+        let state = self.client.execute("return document.readyState", vec![]).await;
+        state.ok() == Some(json!("complete"))
+    }
+
+    /// Ends the session; fails the test with every accessibility violation
+    /// [`Self::check`] found.
+    pub async fn finish(self) {
+        let violations = self.violations.clone();
+        self.close().await;
         assert!(
             violations.is_empty(),
-            "{page} is not accessible:\n{}",
+            "{} accessibility violations:\n{}",
+            violations.len(),
             violations.join("\n")
         );
     }

@@ -31,6 +31,72 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// For screenshots and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+/// A message of the interface in a language, read from its own files, so
+/// that a change of wording does not break a test.
+pub fn message(lang: &str, id: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/locales/");
+    let key = format!("{id} = ");
+    std::fs::read_dir(format!("{dir}{lang}"))
+        .expect("messages")
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
+        .find_map(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix(key.as_str()))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| panic!("no message {id} in {lang}"))
+}
+
+/// A page as a browser without JavaScript gets it: what the tests of
+/// public pages look at.
+pub struct Seen {
+    pub status: StatusCode,
+    /// How many cookies the answer sets.
+    pub cookies: usize,
+    pub cache: String,
+    pub location: String,
+    pub html: String,
+}
+
+impl Seen {
+    pub async fn of(response: reqwest::Response) -> Self {
+        let headers = response.headers();
+        let header = |name| {
+            headers
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Self {
+            status: response.status(),
+            cookies: headers.get_all(reqwest::header::SET_COOKIE).iter().count(),
+            cache: header(reqwest::header::CACHE_CONTROL),
+            location: header(reqwest::header::LOCATION),
+            html: response.text().await.expect("page body"),
+        }
+    }
+}
+
+/// A reader without any cookie that does not follow redirects, as someone
+/// arriving from a link.
+pub fn reader() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
 /// Generates one `#[tokio::test]` per backend for each `async fn NAME(Backend)`.
 #[macro_export]
 macro_rules! on_both_backends {

@@ -9,21 +9,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::time::{Duration, Instant};
-
 use fantoccini::Locator;
 use fantoccini::elements::Element;
 use serde_json::{Value, json};
 use soleil_domain::{Organisation, OrganisationKind, RegionCode, Role};
 use soleil_testkit::browser::Browser;
-use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, on_both_backends, spawn};
+use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, message, on_both_backends, spawn};
 
 on_both_backends!(a_case_walks_through_every_page);
 
 const GIVEN_NAME: &str = "Gurpreet";
 const SURNAME: &str = "Singh";
-/// How long a form post and its redirect may take.
-const PAGE_TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Network {
     frontline: TestUser,
@@ -49,11 +45,7 @@ async fn network(t: &TestApp) -> Network {
 
 async fn a_case_walks_through_every_page(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
-    let label = match backend {
-        Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgres",
-    };
-    let Some(browser) = Browser::start(&t.base_url, label).await else {
+    let Some(browser) = Browser::start(&t.base_url, backend.name()).await else {
         return;
     };
     let n = network(&t).await;
@@ -421,95 +413,25 @@ fn transition_button(to: &str) -> String {
     format!("form:has(> input[name=to][value={to}]) button[type=submit]")
 }
 
-/// A message of the interface in a language, read from its own files, so
-/// that a change of wording does not break the test.
-fn message(lang: &str, id: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/locales/");
-    let key = format!("{id} = ");
-    std::fs::read_dir(format!("{dir}{lang}"))
-        .expect("messages")
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .find_map(|text| {
-            text.lines()
-                .find_map(|line| line.strip_prefix(key.as_str()))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| panic!("no message {id} in {lang}"))
-}
-
 // ---------------------------------------------------------------------------
 // The browser, with what the walk has found
 
 struct Walk {
     b: Browser,
-    /// Screenshots taken so far, to number them in order.
-    shots: u32,
-    /// Every accessibility violation, with its page.
-    violations: Vec<String>,
 }
 
 impl Walk {
     fn new(b: Browser) -> Self {
-        Self {
-            b,
-            shots: 0,
-            violations: Vec::new(),
-        }
+        Self { b }
     }
 
-    /// Saves a screenshot of the page and records its WCAG 2.1 A/AA
-    /// violations, if any.
     async fn check(&mut self, name: &str) {
-        self.shots += 1;
-        let shot = format!("{:02}-{name}", self.shots);
-        // Web fonts load with `font-display: swap`: wait for them.
-        let fonts =
-            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
-        self.b.client.execute_async(fonts, vec![]).await.expect("fonts");
-        self.full_page_screenshot(&shot).await;
-        let path = self.b.path().await;
-        for violation in self.b.accessibility_violations().await {
-            // Shown at once too, in case a later step fails the test first.
-            let finding = format!("{shot} ({path}): {violation}");
-            eprintln!("accessibility: {finding}");
-            self.violations.push(finding);
-        }
-    }
-
-    /// A screenshot of the whole page: the window grows to the page's
-    /// height for it, then goes back.
-    async fn full_page_screenshot(&self, name: &str) {
-        let client = &self.b.client;
-        let (width, height) = client.get_window_size().await.expect("window size");
-        let script =
-            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];";
-        let sizes = client.execute(script, vec![]).await.expect("page height");
-        let page = sizes[0].as_u64().expect("height") + sizes[1].as_u64().expect("frame");
-        let page = u32::try_from(page.clamp(height, 10_000)).expect("height");
-        client
-            .set_window_size(u32::try_from(width).expect("width"), page)
-            .await
-            .expect("resize");
-        self.b.screenshot(name).await;
-        client
-            .set_window_size(
-                u32::try_from(width).expect("width"),
-                u32::try_from(height).expect("height"),
-            )
-            .await
-            .expect("resize back");
+        self.b.check(name).await;
     }
 
     /// Ends the walk; fails with every accessibility violation found.
     async fn finish(self) {
-        let Self { b, violations, .. } = self;
-        b.close().await;
-        assert!(
-            violations.is_empty(),
-            "{} accessibility violations:\n{}",
-            violations.len(),
-            violations.join("\n")
-        );
+        self.b.finish().await;
     }
 
     async fn sign_in(&self, user: &TestUser) {
@@ -537,26 +459,9 @@ impl Walk {
         self.follow(css).await;
     }
 
-    /// Clicks a link or button, and waits until the next page has replaced
-    /// this one and finished loading.
+    /// Clicks a link or button, and waits for the page it leads to.
     async fn follow(&self, at: &(impl Target + ?Sized)) {
-        let old = self.find("html").await;
-        self.find(at).await.click().await.expect("click");
-        let start = Instant::now();
-        // The old page's root goes stale once the new page is there.
-        while old.tag_name().await.is_ok() || !self.loaded().await {
-            assert!(
-                start.elapsed() < PAGE_TIMEOUT,
-                "no new page after {PAGE_TIMEOUT:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-
-    /// Whether the page shown has finished loading.
-    async fn loaded(&self) -> bool {
-        let state = self.b.client.execute("return document.readyState", vec![]).await;
-        state.ok() == Some(json!("complete"))
+        self.b.follow(at.locator()).await;
     }
 
     async fn find(&self, at: &(impl Target + ?Sized)) -> Element {

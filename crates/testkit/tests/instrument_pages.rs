@@ -10,11 +10,11 @@
 
 use fantoccini::Locator;
 use reqwest::StatusCode;
-use reqwest::header::{ACCEPT_LANGUAGE, LOCATION, SET_COOKIE};
+use reqwest::header::ACCEPT_LANGUAGE;
 use soleil_app::{AuditFilter, Page};
 use soleil_domain::{Instrument, RegionCode, Role};
 use soleil_testkit::browser::Browser;
-use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, on_both_backends, spawn};
+use soleil_testkit::{Backend, PASSWORD, Seen, TestApp, TestUser, message, on_both_backends, reader, spawn};
 
 on_both_backends!(
     the_sheet_is_public_in_both_languages,
@@ -66,38 +66,8 @@ fn unescaped(html: &str) -> String {
         .replace("&#38;", "&")
 }
 
-/// A reader without any cookie, as someone arriving from a link.
-fn reader() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// A page as a browser gets it.
-struct Seen {
-    status: StatusCode,
-    cookies: usize,
-    location: String,
-    html: String,
-}
-
-async fn seen(response: reqwest::Response) -> Seen {
-    let headers = response.headers();
-    Seen {
-        status: response.status(),
-        cookies: headers.get_all(SET_COOKIE).iter().count(),
-        location: headers
-            .get(LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned(),
-        html: response.text().await.unwrap(),
-    }
-}
-
 async fn get(client: &reqwest::Client, t: &TestApp, path: &str) -> Seen {
-    seen(client.get(t.url(path)).send().await.unwrap()).await
+    Seen::of(client.get(t.url(path)).send().await.unwrap()).await
 }
 
 /// Posts a page form with the session's anti-forgery token.
@@ -110,7 +80,7 @@ async fn post(
 ) -> Seen {
     let mut form: Vec<(&str, &str)> = vec![("csrf", csrf)];
     form.extend_from_slice(fields);
-    seen(client.post(t.url(path)).form(&form).send().await.unwrap()).await
+    Seen::of(client.post(t.url(path)).form(&form).send().await.unwrap()).await
 }
 
 /// A browser-like client signed in as a user.
@@ -148,21 +118,6 @@ fn textarea(html: &str) -> String {
     // The parser drops the newline right after the opening tag.
     let text = html[start..end].strip_prefix('\n').unwrap_or(&html[start..end]);
     unescaped(text)
-}
-
-/// A message of the interface in a language, read from its own files.
-fn message(lang: &str, id: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../web/locales/");
-    let key = format!("{id} = ");
-    std::fs::read_dir(format!("{dir}{lang}"))
-        .expect("messages")
-        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path()).ok())
-        .find_map(|text| {
-            text.lines()
-                .find_map(|line| line.strip_prefix(key.as_str()))
-                .map(|m| m.trim().to_owned())
-        })
-        .unwrap_or_else(|| panic!("no message {id} in {lang}"))
 }
 
 async fn instrument(t: &TestApp, id: &str) -> Instrument {
@@ -246,7 +201,7 @@ async fn the_sheet_is_public_in_both_languages(backend: Backend) {
         .send()
         .await
         .unwrap();
-    let english = seen(english).await;
+    let english = Seen::of(english).await;
     assert_eq!(english.status, StatusCode::OK);
     assert_eq!(english.cookies, 0);
     assert!(english.html.contains(r#"<html lang="en">"#));
@@ -702,16 +657,12 @@ async fn only_admins_publish(backend: Backend) {
 
 async fn instrument_pages_pass_axe_in_a_browser(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
-    let label = match backend {
-        Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgres",
-    };
+    let label = format!("{}-instruments", backend.name());
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "axe").await;
     let admin = t.user(Role::Admin, RegionCode::Laz, "axe").await;
-    let Some(b) = Browser::start(&t.base_url, label).await else {
+    let Some(mut b) = Browser::start(&t.base_url, &label).await else {
         return;
     };
-    let mut violations = Vec::new();
 
     // The sheet, before signing in, in both languages.
     for lang in ["it", "en"] {
@@ -723,17 +674,17 @@ async fn instrument_pages_pass_axe_in_a_browser(backend: Backend) {
             print.is_displayed().await.unwrap(),
             "the script shows the Print button"
         );
-        check(&b, &format!("sheet-{lang}"), &mut violations).await;
+        b.check(&format!("sheet-{lang}")).await;
     }
     b.open("/sheets/cp_603bis?lang=it").await;
-    check(&b, "sheet-cp_603bis", &mut violations).await;
+    b.check("sheet-cp_603bis").await;
 
     b.sign_in(&frontline.user.email, PASSWORD).await;
     wait_until_at(&b, "/").await;
     b.open("/instruments").await;
-    check(&b, "instruments", &mut violations).await;
+    b.check("instruments").await;
     b.open(&format!("/instruments/{DELPHI}")).await;
-    check(&b, "instrument", &mut violations).await;
+    b.check("instrument").await;
 
     b.open(&format!("/instruments/{DELPHI}/try")).await;
     for id in TRAFFICKING_YES {
@@ -753,7 +704,7 @@ async fn instrument_pages_pass_axe_in_a_browser(backend: Backend) {
         .await
         .unwrap();
     assert!(kept.is_selected().await.unwrap(), "the answers are kept");
-    check(&b, "try-result", &mut violations).await;
+    b.check("try-result").await;
 
     // An admin's publish page, then refused with every error listed.
     b.sign_out().await;
@@ -761,7 +712,7 @@ async fn instrument_pages_pass_axe_in_a_browser(backend: Backend) {
     b.sign_in(&admin.user.email, PASSWORD).await;
     wait_until_at(&b, "/").await;
     b.open(&format!("/admin/instruments/{DELPHI}/publish")).await;
-    check(&b, "publish", &mut violations).await;
+    b.check("publish").await;
     let script = "const file = document.querySelector('#definition');
         for (const [from, to] of arguments[0]) { file.value = file.value.replace(from, to); }
         return file.value.includes('2009.5') && file.value.includes('!EX');";
@@ -780,14 +731,8 @@ async fn instrument_pages_pass_axe_in_a_browser(backend: Backend) {
         kept.contains("version = \"2009.5\"") && kept.contains("!EX"),
         "the text is kept"
     );
-    check(&b, "publish-refused", &mut violations).await;
-    b.close().await;
-    assert!(
-        violations.is_empty(),
-        "{} accessibility violations:\n{}",
-        violations.len(),
-        violations.join("\n")
-    );
+    b.check("publish-refused").await;
+    b.finish().await;
 }
 
 /// Waits for the browser to arrive at a path.
@@ -810,35 +755,4 @@ async fn wait_for(b: &Browser, css: &str) -> String {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("no {css} at {}", b.path().await);
-}
-
-/// Saves a full-page screenshot and records the page's WCAG 2.1 A/AA
-/// violations.
-async fn check(b: &Browser, name: &str, violations: &mut Vec<String>) {
-    let fonts = "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
-    b.client.execute_async(fonts, vec![]).await.unwrap();
-    let (width, height) = b.client.get_window_size().await.unwrap();
-    let sizes = b
-        .client
-        .execute(
-            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let page = sizes[0].as_u64().unwrap() + sizes[1].as_u64().unwrap();
-    let page = u32::try_from(page.clamp(height, 16_000)).unwrap();
-    let width = u32::try_from(width).unwrap();
-    b.client.set_window_size(width, page).await.unwrap();
-    b.screenshot(name).await;
-    b.client
-        .set_window_size(width, u32::try_from(height).unwrap())
-        .await
-        .unwrap();
-    let path = b.path().await;
-    for violation in b.accessibility_violations().await {
-        let finding = format!("{name} ({path}): {violation}");
-        eprintln!("accessibility: {finding}");
-        violations.push(finding);
-    }
 }

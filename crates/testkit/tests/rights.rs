@@ -7,17 +7,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::time::{Duration, Instant};
-
 use fantoccini::Locator;
 use reqwest::StatusCode;
-use reqwest::header::{CACHE_CONTROL, CONTENT_TYPE, ORIGIN, SET_COOKIE};
+use reqwest::header::{CONTENT_TYPE, ORIGIN, SET_COOKIE};
 use serde_json::json;
 use soleil_app::{AuditFilter, Page};
 use soleil_domain::organisation::PublicContacts;
 use soleil_domain::{NewOrganisation, OrganisationKind, RegionCode, Role};
 use soleil_testkit::browser::Browser;
-use soleil_testkit::{Backend, TestApp, TestUser, on_both_backends, spawn};
+use soleil_testkit::{Backend, Seen, TestApp, TestUser, on_both_backends, reader, spawn};
 
 on_both_backends!(
     every_language_is_public_and_stores_nothing,
@@ -42,41 +40,8 @@ const LANGUAGES: [(&str, &str); 8] = [
 ];
 const HOTLINE: &str = "800 290 290";
 
-/// A page as a reader gets it: status, whether a cookie came with it, its
-/// cache rule and its HTML.
-struct Seen {
-    status: StatusCode,
-    cookies: usize,
-    cache: String,
-    html: String,
-}
-
-async fn seen(response: reqwest::Response) -> Seen {
-    let headers = response.headers();
-    let cookies = headers.get_all(SET_COOKIE).iter().count();
-    let cache = headers
-        .get(CACHE_CONTROL)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    Seen {
-        status: response.status(),
-        cookies,
-        cache,
-        html: response.text().await.unwrap(),
-    }
-}
-
-/// A reader without any cookie, as someone arriving from a link.
-fn reader() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
 async fn get(t: &TestApp, path: &str) -> Seen {
-    seen(reader().get(t.url(path)).send().await.unwrap()).await
+    Seen::of(reader().get(t.url(path)).send().await.unwrap()).await
 }
 
 /// Posts the self-check as a browser on this site does.
@@ -90,7 +55,7 @@ async fn check(t: &TestApp, lang: &str, answers: &str) -> Seen {
         .send()
         .await
         .unwrap();
-    seen(response).await
+    Seen::of(response).await
 }
 
 /// Lists an organisation on the public page, with made-up contacts.
@@ -553,62 +518,19 @@ async fn admins_list_organisations_from_their_pages(backend: Backend) {
 // ---------------------------------------------------------------------------
 // In a real browser
 
-/// How long a page may take to replace the previous one.
-const PAGE_TIMEOUT: Duration = Duration::from_secs(20);
-
+/// The browser of a worker reading the page.
 struct Reading {
     b: Browser,
-    shots: u32,
-    violations: Vec<String>,
 }
 
 impl Reading {
-    /// Saves a screenshot and records the page's WCAG 2.1 A/AA violations.
     async fn check(&mut self, name: &str) {
-        self.shots += 1;
-        let shot = format!("rights-{:02}-{name}", self.shots);
-        let fonts =
-            "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));";
-        self.b.client.execute_async(fonts, vec![]).await.unwrap();
-        self.full_page_screenshot(&shot).await;
-        let path = self.b.path().await;
-        for violation in self.b.accessibility_violations().await {
-            let finding = format!("{shot} ({path}): {violation}");
-            eprintln!("accessibility: {finding}");
-            self.violations.push(finding);
-        }
-    }
-
-    async fn full_page_screenshot(&self, name: &str) {
-        let client = &self.b.client;
-        let (width, height) = client.get_window_size().await.unwrap();
-        let script =
-            "return [document.documentElement.scrollHeight, window.outerHeight - window.innerHeight];";
-        let sizes = client.execute(script, vec![]).await.unwrap();
-        let page = sizes[0].as_u64().unwrap() + sizes[1].as_u64().unwrap();
-        let page = u32::try_from(page.clamp(height, 10_000)).unwrap();
-        let width = u32::try_from(width).unwrap();
-        client.set_window_size(width, page).await.unwrap();
-        self.b.screenshot(name).await;
-        client
-            .set_window_size(width, u32::try_from(height).unwrap())
-            .await
-            .unwrap();
+        self.b.check(name).await;
     }
 
     /// Clicks, and waits until the next page has replaced this one.
     async fn follow(&self, css: &str) {
-        let old = self.b.client.find(Locator::Css("html")).await.unwrap();
-        self.b.click(css).await;
-        let start = Instant::now();
-        loop {
-            let state = self.b.client.execute("return document.readyState", vec![]).await;
-            if old.tag_name().await.is_err() && state.ok() == Some(json!("complete")) {
-                break;
-            }
-            assert!(start.elapsed() < PAGE_TIMEOUT, "no new page after {css}");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        self.b.follow(Locator::Css(css)).await;
     }
 
     async fn script(&self, script: &str) -> serde_json::Value {
@@ -618,11 +540,8 @@ impl Reading {
 
 async fn a_worker_reads_the_page_in_arabic(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
-    let label = match backend {
-        Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgres",
-    };
-    let Some(b) = Browser::start(&t.base_url, label).await else {
+    let label = format!("{}-rights", backend.name());
+    let Some(b) = Browser::start(&t.base_url, &label).await else {
         return;
     };
     listed(
@@ -643,11 +562,7 @@ async fn a_worker_reads_the_page_in_arabic(backend: Backend) {
         true,
     )
     .await;
-    let mut r = Reading {
-        b,
-        shots: 0,
-        violations: Vec::new(),
-    };
+    let mut r = Reading { b };
 
     r.b.open("/rights").await;
     r.check("chooser").await;
@@ -729,12 +644,5 @@ async fn a_worker_reads_the_page_in_arabic(backend: Backend) {
     r.follow("main a[href$='/contacts']").await;
     r.check("admin-contacts").await;
 
-    let Reading { b, violations, .. } = r;
-    b.close().await;
-    assert!(
-        violations.is_empty(),
-        "{} accessibility violations:\n{}",
-        violations.len(),
-        violations.join("\n")
-    );
+    r.b.finish().await;
 }
