@@ -293,18 +293,8 @@ fn organisation_form_page(
     status: StatusCode,
 ) -> Response {
     let title = chrome.t("admin-organisation-new-title");
-    let errors = in_form_order(errors, &ORGANISATION_FIELDS);
-    render_with(
-        status,
-        OrganisationFormPage {
-            chrome,
-            title,
-            form,
-            errors,
-            action: "/admin/organisations/new".to_owned(),
-            editing: false,
-        },
-    )
+    let action = "/admin/organisations/new".to_owned();
+    organisation_page(chrome, title, action, (form, errors), status)
 }
 
 fn contacts_form_page(
@@ -315,7 +305,21 @@ fn contacts_form_page(
     status: StatusCode,
 ) -> Response {
     let title = chrome.lang.t1("admin-contacts-title", "name", &form.name);
+    let action = format!("/admin/organisations/{id}/contacts");
+    organisation_page(chrome, title, action, (form, errors), status)
+}
+
+/// The organisation form: a new organisation, or (posting to its contacts)
+/// the public contacts of one already registered.
+fn organisation_page(
+    chrome: Chrome,
+    title: String,
+    action: String,
+    (form, errors): (OrganisationForm, FormErrors),
+    status: StatusCode,
+) -> Response {
     let errors = in_form_order(errors, &ORGANISATION_FIELDS);
+    let editing = action.ends_with("/contacts");
     render_with(
         status,
         OrganisationFormPage {
@@ -323,8 +327,8 @@ fn contacts_form_page(
             title,
             form,
             errors,
-            action: format!("/admin/organisations/{id}/contacts"),
-            editing: true,
+            action,
+            editing,
         },
     )
 }

@@ -26,7 +26,7 @@ use soleil_domain::{Answer, FieldError, Instrument, InstrumentDefinition, Invali
 use super::explain::Explained;
 use super::form::{FormData, PathText, chrome_for};
 use super::time::day_text;
-use super::{Chrome, done, error_page, render, render_with};
+use super::{Chrome, HOTLINE, HOTLINE_TEL, done, error_page, render, render_with};
 use crate::AppState;
 use crate::auth::{PageUser, request_lang};
 use crate::i18n::Lang;
@@ -40,10 +40,6 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/instruments/{id}/publish", get(publish_form).post(publish))
 }
 
-/// The anti-trafficking toll-free number (Numero verde antitratta): free,
-/// anonymous, every hour of every day.
-const HOTLINE: &str = "800 290 290";
-const HOTLINE_TEL: &str = "tel:800290290";
 /// The answers of a question, in the order the forms offer them.
 const ANSWERS: [Answer; 3] = [Answer::Yes, Answer::No, Answer::Unknown];
 /// Dimensions with at least this many questions start a new printed page.
@@ -126,8 +122,11 @@ pub struct IndicatorView {
     pub strength: Option<StrengthView>,
     pub legal_ref: Option<String>,
     pub uncertain: Option<String>,
-    /// The training form's radio buttons, with the answer given.
+    /// The radio buttons of the training form and of the screening's
+    /// sheet, with the answer given.
     pub choices: Vec<AnswerChoice>,
+    /// What the operator noted beside the answer (the screening's sheet).
+    pub note: String,
 }
 
 /// How strongly an indicator points to trafficking (Delphi instrument).
@@ -155,9 +154,19 @@ pub struct OutcomeView {
 }
 
 impl InstrumentView {
+    /// The operator's notes beside the answers, by indicator id.
+    pub(super) fn with_notes(mut self, notes: &BTreeMap<String, String>) -> Self {
+        for dimension in &mut self.dimensions {
+            for indicator in &mut dimension.indicators {
+                indicator.note = notes.get(&indicator.id).cloned().unwrap_or_default();
+            }
+        }
+        self
+    }
+
     /// The instrument in `lang`, with the answers given so far (none is
-    /// unknown) checked in the training form.
-    fn new(lang: Lang, instrument: &Instrument, answers: &BTreeMap<String, Answer>) -> Self {
+    /// unknown) checked.
+    pub(super) fn new(lang: Lang, instrument: &Instrument, answers: &BTreeMap<String, Answer>) -> Self {
         let code = lang.code();
         let d = instrument.definition();
         let mut number = 0;
@@ -191,6 +200,7 @@ impl InstrumentView {
                                     checked: *answer == given,
                                 })
                                 .collect(),
+                            note: String::new(),
                         }
                     })
                     .collect();

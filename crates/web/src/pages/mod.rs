@@ -48,6 +48,12 @@ pub fn router(state: AppState) -> Router<AppState> {
         ))
 }
 
+/// The national anti-trafficking toll-free number (Numero verde antitratta):
+/// free, anonymous, every hour of every day, in many languages. The public
+/// pages and the printable sheets give it.
+pub const HOTLINE: &str = "800 290 290";
+pub const HOTLINE_TEL: &str = "tel:800290290";
+
 /// A link of the main menu.
 pub struct NavItem {
     pub href: &'static str,

@@ -21,7 +21,7 @@ use soleil_domain::organisation::ListedOrganisation;
 use soleil_domain::{OrganisationKind, RegionCode};
 
 use super::form::FormData;
-use super::{render, render_with};
+use super::{HOTLINE, HOTLINE_TEL, render, render_with};
 use crate::AppState;
 use crate::i18n::RightsLang;
 
@@ -32,10 +32,6 @@ pub fn routes() -> Router<AppState> {
         .route("/rights/{lang}/check", post(self_check))
 }
 
-/// The anti-trafficking toll-free number (Numero verde antitratta): free,
-/// anonymous, every hour of every day, in many languages.
-const HOTLINE: &str = "800 290 290";
-const HOTLINE_TEL: &str = "tel:800290290";
 /// The single European emergency number.
 const EMERGENCY: &str = "112";
 

@@ -10,9 +10,10 @@
 use std::collections::BTreeMap;
 
 use soleil_app::App;
-use soleil_domain::{Answer, IndicatorSheet, Instrument, Invalid};
+use soleil_domain::{Answer, IndicatorSheet, Invalid};
 
 use super::form::{Choice, FormData, choice};
+use super::instruments::InstrumentView;
 use crate::i18n::Lang;
 
 /// The instrument a new screening starts with: the ILO list is short and
@@ -115,34 +116,13 @@ impl SheetForm {
     }
 }
 
-/// One question as the form shows it.
-pub(super) struct Question {
-    pub id: String,
-    pub question: String,
-    pub help: String,
-    /// The strength label, for instruments that weigh indicators.
-    pub strength: Option<String>,
-    /// `yes`, `no` or `unknown`.
-    pub answer: String,
-    pub note: String,
-}
-
-pub(super) struct QuestionGroup {
-    pub label: String,
-    pub help: String,
-    pub questions: Vec<Question>,
-}
-
 /// What the template shows of the sheet.
 #[derive(Default)]
 pub(super) struct SheetView {
     pub instruments: Vec<Choice>,
     pub instrument_id: String,
-    pub instrument_version: String,
-    pub purpose: String,
-    pub groups: Vec<QuestionGroup>,
-    /// The three answers, labelled.
-    pub answers: Vec<Choice>,
+    /// The questions, by dimension, with the answers and notes typed.
+    pub instrument: Option<InstrumentView>,
 }
 
 impl SheetView {
@@ -166,56 +146,19 @@ impl SheetView {
         } else {
             app.instrument(&form.instrument_id, version).await.ok()
         };
-        let answers = ["yes", "no", "unknown"]
-            .into_iter()
-            .map(|value| Choice::new(value, lang.label("sheet-answer", value)))
+        // An answer that does not read is shown as unknown; saving names it.
+        let answers: BTreeMap<String, Answer> = form
+            .answers
+            .iter()
+            .filter_map(|(id, answer)| Some((id.clone(), answer.parse().ok()?)))
             .collect();
         Self {
             instruments,
             instrument_id: form.instrument_id.clone(),
-            instrument_version: instrument
-                .as_ref()
-                .map(|i| i.version().to_owned())
-                .unwrap_or_default(),
-            purpose: instrument
-                .as_ref()
-                .map(|i| i.definition().purpose.get(lang.code()).to_owned())
-                .unwrap_or_default(),
-            groups: instrument.map(|i| groups(lang, &i, form)).unwrap_or_default(),
-            answers,
+            instrument: instrument
+                .map(|instrument| InstrumentView::new(lang, &instrument, &answers).with_notes(&form.notes)),
         }
     }
-}
-
-fn groups(lang: Lang, instrument: &Instrument, form: &SheetForm) -> Vec<QuestionGroup> {
-    let code = lang.code();
-    instrument
-        .definition()
-        .dimensions
-        .iter()
-        .enumerate()
-        .map(|(i, dimension)| QuestionGroup {
-            label: dimension.label.get(code).to_owned(),
-            help: dimension.help.get(code).to_owned(),
-            questions: instrument
-                .indicators_of(i)
-                .map(|indicator| Question {
-                    id: indicator.id.clone(),
-                    question: indicator.question.get(code).to_owned(),
-                    help: indicator.help.get(code).to_owned(),
-                    strength: indicator
-                        .strength
-                        .map(|s| lang.label("sheet-strength", s.as_str())),
-                    answer: form
-                        .answers
-                        .get(&indicator.id)
-                        .cloned()
-                        .unwrap_or_else(|| "unknown".to_owned()),
-                    note: form.notes.get(&indicator.id).cloned().unwrap_or_default(),
-                })
-                .collect(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
