@@ -27,6 +27,48 @@ const INDICATORS: [&str; 11] = [
     "fl_excessive_overtime",
 ];
 
+/// The ILO/EC operational indicators of trafficking (Delphi), for the
+/// contacts screened with them (`catalogue/instruments/ilo_ec_delphi_labour`).
+const DELPHI: (&str, &str) = ("ilo_ec_delphi_labour", "2009");
+
+/// The Delphi indicators an operator answers for each sign of the ILO list
+/// the stories tell; the others of the sheet stay unasked (unknown).
+const DELPHI_FOR_ILO: [(&str, &[&str]); 11] = [
+    (
+        "fl_abuse_of_vulnerability",
+        &["vd_dependency_on_exploiters", "vd_economic_reasons"],
+    ),
+    (
+        "fl_deception",
+        &[
+            "dr_conditions_of_work",
+            "dr_wages_earnings",
+            "dr_contract_content_legality",
+        ],
+    ),
+    (
+        "fl_restriction_of_movement",
+        &["cd_isolation_confinement_surveillance"],
+    ),
+    ("fl_isolation", &["vd_difficulty_unknown_area"]),
+    ("fl_physical_sexual_violence", &["cd_violence_on_victim"]),
+    (
+        "fl_intimidation_threats",
+        &["cd_threats_of_violence", "cd_threat_denunciation_authorities"],
+    ),
+    ("fl_retention_of_documents", &["cd_confiscation_of_documents"]),
+    (
+        "fl_withholding_of_wages",
+        &["cd_withholding_of_wages", "ex_low_or_no_salary"],
+    ),
+    ("fl_debt_bondage", &["cd_debt_bondage"]),
+    (
+        "fl_abusive_working_living_conditions",
+        &["ex_bad_living_conditions", "ex_very_bad_working_conditions"],
+    ),
+    ("fl_excessive_overtime", &["ex_excessive_hours"]),
+];
+
 /// What the person told the operator about their work (`{place}` is filled
 /// in), and the indicators that story answers yes to.
 const WORK_ACCOUNTS: &[(WorkSector, &str, &[&str])] = &[
@@ -230,7 +272,23 @@ pub(super) fn account(
         note.push_str(DRAFT_NOTE);
     }
     let ordinary = matches!(stage, Stage::NotInScope);
-    let answers = INDICATORS
+    // Desks trained on the Delphi indicators use them for one contact in
+    // three; the story's signs become the matching Delphi indicators.
+    let (instrument, asked, yes): ((&str, &str), Vec<&str>, Vec<&str>) = if rng.gen_bool(0.35) {
+        let yes = DELPHI_FOR_ILO
+            .iter()
+            .filter(|(ilo, _)| yes.contains(ilo))
+            .flat_map(|(_, delphi)| delphi.iter().copied())
+            .collect();
+        let asked = DELPHI_FOR_ILO
+            .iter()
+            .flat_map(|(_, delphi)| delphi.iter().copied())
+            .collect();
+        (DELPHI, asked, yes)
+    } else {
+        (INSTRUMENT, INDICATORS.to_vec(), yes)
+    };
+    let answers = asked
         .iter()
         .map(|id| {
             let answer = if yes.contains(id) {
@@ -246,8 +304,8 @@ pub(super) fn account(
         })
         .collect();
     let sheet = IndicatorSheet {
-        instrument_id: Some(INSTRUMENT.0.to_owned()),
-        instrument_version: Some(INSTRUMENT.1.to_owned()),
+        instrument_id: Some(instrument.0.to_owned()),
+        instrument_version: Some(instrument.1.to_owned()),
         answers,
         notes: Default::default(),
     };

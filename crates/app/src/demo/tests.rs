@@ -139,6 +139,12 @@ async fn the_demo_loads_once_with_every_stage_of_the_pathway() {
     assert!(queue.iter().all(|entry| entry.case.case.region == Laz));
     // The demo's sheets are evaluated, and the queue is in triage order.
     assert!(queue.iter().all(|entry| entry.result.is_some()));
+    let instruments: std::collections::BTreeSet<&str> = queue
+        .iter()
+        .filter_map(|entry| entry.result.as_ref())
+        .map(|result| result.instrument_id.as_str())
+        .collect();
+    assert_eq!(instruments.len(), 2, "both sheets in the queue: {instruments:?}");
     let ranks: Vec<i32> = queue
         .iter()
         .map(|entry| entry.case.case.priority.rank())
