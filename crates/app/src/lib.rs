@@ -12,6 +12,7 @@ pub mod demo;
 pub mod instruments;
 pub mod intake;
 pub mod network;
+pub mod places;
 pub mod plans;
 pub mod policy;
 pub mod statistics;

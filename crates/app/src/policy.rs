@@ -47,6 +47,10 @@ pub enum Operation {
     ReadAudit,
     ReadStatistics,
     PublishInstrument,
+    ListPlaces,
+    ReadPlace,
+    DeclarePlace,
+    AllocatePlace,
 }
 
 /// Whether a role may use an operation at all.
@@ -73,6 +77,10 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         UpdateAction => matches!(role, CaseManager | Service),
         ReadAudit => matches!(role, Admin | Auditor),
         ReadStatistics => matches!(role, Coordinator | Secretariat),
+        // Emergency places: the facilities declare them, the secretariat allocates them.
+        ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
+        DeclarePlace => matches!(role, Admin | Service),
+        AllocatePlace => role == Secretariat,
     }
 }
 
@@ -127,4 +135,20 @@ pub fn may_update_action(
     responsible: soleil_domain::OrganisationId,
 ) -> bool {
     manages(user, case) || (on_team && user.organisation_id == Some(responsible))
+}
+
+/// Who may declare and withdraw a facility's places: admins, and the
+/// facility's own service users.
+pub fn may_declare_places(user: &User, organisation: soleil_domain::OrganisationId) -> bool {
+    user.role == Role::Admin || (user.role == Role::Service && user.organisation_id == Some(organisation))
+}
+
+/// Who may see a place: admins, the secretariat of its region, its facility's users.
+pub fn may_see_place(user: &User, place: &soleil_domain::Place) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region == Some(place.region),
+        Role::Service => user.organisation_id == Some(place.organisation_id),
+        _ => false,
+    }
 }

@@ -141,6 +141,8 @@ crate::text_enum! {
         AgreementRecorded,
         ActionDone,
         ActionDropped,
+        PlaceAllocated,
+        PlaceReleased,
     }
 }
 

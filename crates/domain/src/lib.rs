@@ -8,6 +8,7 @@ pub mod case;
 pub mod instrument;
 pub mod organisation;
 pub mod person;
+pub mod place;
 pub mod plan;
 pub mod region;
 pub mod screening;
@@ -24,6 +25,7 @@ pub use instrument::{
 };
 pub use organisation::{NewOrganisation, Organisation, OrganisationId, OrganisationKind};
 pub use person::{NewPerson, Person, PersonId, PersonInput, Sex};
+pub use place::{Place, PlaceAllocation, PlaceAllocationId, PlaceId, PlaceKind};
 pub use plan::{
     Action, ActionId, ActionInput, ActionOutcome, ActionStatus, Need, NeedArea, NeedId, NeedInput, Plan,
     PlanContent, PlanId, PlanInput, PlanStatus, PlanVersion, Review, ReviewId, ReviewVerdict,

@@ -16,6 +16,7 @@ pub mod cases;
 pub mod instruments;
 pub mod network;
 pub mod persons;
+pub mod places;
 pub mod plans;
 pub mod screenings;
 

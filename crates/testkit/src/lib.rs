@@ -389,6 +389,31 @@ impl TestApp {
             .build()
             .expect("HTTP client")
     }
+
+    /// A browser-like client signed in through the login form.
+    pub async fn signed_in(&self, user: &TestUser) -> reqwest::Client {
+        let client = self.browser();
+        let login = client
+            .post(self.url("/login"))
+            .form(&[("email", user.user.email.as_str()), ("password", PASSWORD)])
+            .send()
+            .await
+            .expect("sign in");
+        assert_eq!(
+            login.status(),
+            StatusCode::SEE_OTHER,
+            "signing in as {}",
+            user.user.email
+        );
+        client
+    }
+}
+
+/// The anti-forgery token of a page's forms.
+pub fn csrf(html: &str) -> String {
+    let field = r#"name="csrf" value=""#;
+    let start = html.find(field).expect("a form with its token") + field.len();
+    html[start..].split('"').next().unwrap_or_default().to_owned()
 }
 
 /// The body of a first contact sent by a front-line operator, urgent or not.

@@ -14,7 +14,9 @@ use reqwest::header::ACCEPT_LANGUAGE;
 use soleil_app::{AuditFilter, Page};
 use soleil_domain::{Instrument, RegionCode, Role};
 use soleil_testkit::browser::Browser;
-use soleil_testkit::{Backend, PASSWORD, Seen, TestApp, TestUser, message, on_both_backends, reader, spawn};
+use soleil_testkit::{
+    Backend, PASSWORD, Seen, TestApp, TestUser, csrf, message, on_both_backends, reader, spawn,
+};
 
 on_both_backends!(
     the_sheet_is_public_in_both_languages,
@@ -81,33 +83,6 @@ async fn post(
     let mut form: Vec<(&str, &str)> = vec![("csrf", csrf)];
     form.extend_from_slice(fields);
     Seen::of(client.post(t.url(path)).form(&form).send().await.unwrap()).await
-}
-
-/// A browser-like client signed in as a user.
-async fn signed_in(t: &TestApp, user: &TestUser) -> reqwest::Client {
-    let client = t.browser();
-    let login = client
-        .post(t.url("/login"))
-        .form(&[("email", user.user.email.as_str()), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        login.status(),
-        StatusCode::SEE_OTHER,
-        "{} signs in",
-        user.user.email
-    );
-    client
-}
-
-/// The anti-forgery token of a page's forms.
-fn csrf(html: &str) -> String {
-    let start = html
-        .find(r#"name="csrf" value=""#)
-        .expect("a form with its token")
-        + 19;
-    html[start..].split('"').next().unwrap().to_owned()
 }
 
 /// The text of the publish page's textarea, as a browser would post it.
@@ -236,7 +211,7 @@ async fn an_unknown_instrument_is_not_found(backend: Backend) {
         assert_eq!(page.cookies, 0, "{path}");
     }
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "missing").await;
-    let client = signed_in(&t, &frontline).await;
+    let client = t.signed_in(&frontline).await;
     for path in [
         "/instruments/nothing",
         "/instruments/cp_603bis?version=1999",
@@ -271,7 +246,7 @@ async fn signed_in_pages_render_for_the_front_line(backend: Backend) {
     }
 
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "pages").await;
-    let client = signed_in(&t, &frontline).await;
+    let client = t.signed_in(&frontline).await;
     let list = get(&client, &t, "/instruments").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(
@@ -383,7 +358,7 @@ async fn the_training_form_evaluates_and_keeps_answers(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let auditor = t.user(Role::Auditor, RegionCode::Laz, "try").await;
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "try").await;
-    let client = signed_in(&t, &frontline).await;
+    let client = t.signed_in(&frontline).await;
     let delphi = instrument(&t, DELPHI).await;
     let d = delphi.definition();
     let path = format!("/instruments/{DELPHI}/try");
@@ -475,7 +450,7 @@ async fn the_training_form_evaluates_and_keeps_answers(backend: Backend) {
 async fn an_admin_publishes_a_new_version(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let admin = t.user(Role::Admin, RegionCode::Laz, "publish").await;
-    let client = signed_in(&t, &admin).await;
+    let client = t.signed_in(&admin).await;
     let show = get(&client, &t, &format!("/instruments/{DELPHI}")).await;
     assert!(
         show.html
@@ -548,7 +523,7 @@ async fn an_admin_publishes_a_new_version(backend: Backend) {
 async fn a_broken_file_is_refused_with_the_text_kept(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let admin = t.user(Role::Admin, RegionCode::Laz, "broken").await;
-    let client = signed_in(&t, &admin).await;
+    let client = t.signed_in(&admin).await;
     let path = format!("/admin/instruments/{DELPHI}/publish");
     let form = get(&client, &t, &path).await;
     let token = csrf(&form.html);
@@ -617,7 +592,7 @@ async fn a_broken_file_is_refused_with_the_text_kept(backend: Backend) {
 async fn only_admins_publish(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let admin = t.user(Role::Admin, RegionCode::Laz, "only").await;
-    let admin_client = signed_in(&t, &admin).await;
+    let admin_client = t.signed_in(&admin).await;
     let path = format!("/admin/instruments/{DELPHI}/publish");
     let text = textarea(&get(&admin_client, &t, &path).await.html).replacen(
         "version = \"2009\"",
@@ -631,7 +606,7 @@ async fn only_admins_publish(backend: Backend) {
         Role::Auditor,
     ] {
         let user = t.user(role, RegionCode::Laz, "only").await;
-        let client = signed_in(&t, &user).await;
+        let client = t.signed_in(&user).await;
         let page = get(&client, &t, &path).await;
         assert_eq!(
             page.status,

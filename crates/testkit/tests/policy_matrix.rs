@@ -69,6 +69,16 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/instruments/{id}/evaluate", ALL),
     ("GET", "/api/v1/audit", &[A, AU]),
     ("GET", "/api/v1/statistics/cases", &[S, CO]),
+    // Places: a facility's users (the fixture's service user works at a job
+    // centre, so sees none of the shelter's) and the regional secretariat.
+    ("GET", "/api/v1/places", &[S, SV, A]),
+    ("POST", "/api/v1/places", &[A]),
+    ("GET", "/api/v1/places/{id}", &[S, A]),
+    ("PATCH", "/api/v1/places/{id}", &[A]),
+    ("GET", "/api/v1/cases/{id}/places", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/places", &[S]),
+    ("POST", "/api/v1/cases/{id}/places/{allocation_id}/release", &[S]),
+    ("POST", "/api/v1/cases/{id}/places/{allocation_id}/transfer", &[S]),
 ];
 
 struct Fixture {
@@ -79,7 +89,13 @@ struct Fixture {
     member: String,
     /// A published instrument version, to publish again under new versions.
     instrument: Value,
+    /// A reception centre, a free place of it and an allocation of another to the case.
+    facility: String,
+    place: String,
+    allocation: String,
 }
+
+static PLACES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUser) -> Fixture {
     let by = |role: Role| &users.iter().find(|(r, _)| *r == role).expect("user").1;
@@ -114,6 +130,24 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
     t.post(by(CM), &format!("{path}/plan/submit"), json!({}))
         .await
         .expect(200);
+    let facility = t
+        .organisation(OrganisationKind::ReceptionCentre, RegionCode::Laz)
+        .await;
+    let mut places = Vec::new();
+    for _ in 0..2 {
+        let label = format!(
+            "Letto {}",
+            PLACES.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        let place = json!({ "organisation_id": facility.id, "kind": "men", "label": label });
+        let place = t.post(by(A), "/api/v1/places", place).await.expect(201);
+        places.push(place["id"].as_str().unwrap().to_owned());
+    }
+    let allocation = json!({ "place_id": places[1], "from": "2026-11-23" });
+    let allocation = t
+        .post(by(S), &format!("{path}/places"), allocation)
+        .await
+        .expect(201);
     Fixture {
         person: draft["person"]["id"].as_str().unwrap().to_owned(),
         screening: draft["screening"]["id"].as_str().unwrap().to_owned(),
@@ -124,6 +158,9 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
             .get(by(F), "/api/v1/instruments/ilo_forced_labour_11")
             .await
             .expect(200),
+        facility: facility.id.to_string(),
+        place: places[0].clone(),
+        allocation: allocation["id"].as_str().unwrap().to_owned(),
     }
 }
 
@@ -151,6 +188,8 @@ fn probe(
         service.clone()
     } else if path.starts_with("/api/v1/instruments") {
         "ilo_forced_labour_11".to_owned()
+    } else if path.starts_with("/api/v1/places") {
+        f.place.clone()
     } else if path.starts_with("/api/v1/organisations") {
         users[0].1.user.organisation_id.expect("organisation").to_string()
     } else {
@@ -160,7 +199,8 @@ fn probe(
         .replace("{id}", &id)
         .replace("{user_id}", &service)
         .replace("{version}", "1")
-        .replace("{action_id}", &f.action);
+        .replace("{action_id}", &f.action)
+        .replace("{allocation_id}", &f.allocation);
     let body = match (method, path) {
         ("GET" | "DELETE", _) => None,
         (_, "/api/v1/organisations") => {
@@ -189,6 +229,12 @@ fn probe(
         (_, "/api/v1/cases/{id}/plan") => Some(json!({ "needs": [], "actions": [] })),
         (_, "/api/v1/cases/{id}/plan/reviews") => Some(json!({ "verdict": "approve" })),
         (_, "/api/v1/cases/{id}/plan/actions/{action_id}") => Some(json!({ "status": "done" })),
+        (_, "/api/v1/places") => {
+            Some(json!({ "organisation_id": f.facility, "kind": "women", "label": format!("Sonda {n}") }))
+        }
+        (_, "/api/v1/places/{id}") => Some(json!({ "active": true })),
+        (_, "/api/v1/cases/{id}/places") => Some(json!({ "place_id": f.place, "from": "2026-11-23" })),
+        (_, "/api/v1/cases/{id}/places/{allocation_id}/transfer") => Some(json!({ "place_id": f.place })),
         _ => Some(json!({})),
     };
     (concrete, body)

@@ -15,7 +15,7 @@ use soleil_app::{AuditFilter, Page};
 use soleil_domain::organisation::PublicContacts;
 use soleil_domain::{NewOrganisation, OrganisationKind, RegionCode, Role};
 use soleil_testkit::browser::Browser;
-use soleil_testkit::{Backend, Seen, TestApp, TestUser, on_both_backends, reader, spawn};
+use soleil_testkit::{Backend, Seen, TestApp, TestUser, csrf, on_both_backends, reader, spawn};
 
 on_both_backends!(
     every_language_is_public_and_stores_nothing,
@@ -431,12 +431,6 @@ async fn html_of(browser: &reqwest::Client, t: &TestApp, path: &str) -> String {
         .text()
         .await
         .unwrap()
-}
-
-/// The anti-forgery token of the form on a page.
-fn csrf(html: &str) -> String {
-    let start = html.find(r#"name="csrf" value=""#).expect("a form with a token") + 19;
-    html[start..].split('"').next().unwrap().to_owned()
 }
 
 async fn admins_list_organisations_from_their_pages(backend: Backend) {

@@ -25,6 +25,7 @@ mod draw;
 mod needs;
 mod network;
 mod people;
+mod places;
 mod play;
 mod regions;
 mod screening;
@@ -88,6 +89,7 @@ impl App {
         let stories = stories(&mut rng);
         let reached = self.play_all(&casts, &stories).await?;
         users += self.create_network_accounts().await?;
+        self.create_demo_places(&organisations).await?;
         let cases_by_state = CaseState::all()
             .map(|state| (state, reached.iter().filter(|s| **s == state).count()))
             .collect();

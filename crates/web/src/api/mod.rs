@@ -7,6 +7,7 @@ mod instruments;
 mod intake;
 mod network;
 mod oversight;
+mod places;
 mod plans;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -41,6 +42,7 @@ use crate::error::ApiError;
         (name = "cases", description = "The secretariat's queue, assessments and case states"),
         (name = "plans", description = "The personalised plan and its review"),
         (name = "oversight", description = "Audit log and aggregate statistics"),
+        (name = "places", description = "Emergency places: declared by facilities, allocated by the secretariat"),
     )
 )]
 struct ApiDoc;
@@ -66,6 +68,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(cases::routes())
         .merge(plans::routes())
         .merge(oversight::routes())
+        .merge(places::routes())
 }
 
 /// A JSON body; unreadable JSON gets the API's error body, not axum's text.

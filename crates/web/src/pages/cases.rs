@@ -389,6 +389,7 @@ struct CasePage {
     candidates: Vec<ChoiceGroup>,
     closing_reasons: Vec<Choice>,
     refused: Refused,
+    places: super::places::CaseSection,
 }
 
 impl CasePage {
@@ -437,6 +438,7 @@ async fn case_page(
     } else {
         Vec::new()
     };
+    let places = super::places::case_section(state, user, lang, &file).await;
     let mut referred = HashMap::new();
     for organisation in file.assessments.iter().filter_map(|a| a.referred_to) {
         if let Ok(found) = state.app.organisation(user, organisation).await {
@@ -466,6 +468,7 @@ async fn case_page(
                 ClosingReason::all().map(ClosingReason::as_str),
             ),
             refused,
+            places,
             file,
             chrome,
         },
@@ -473,7 +476,7 @@ async fn case_page(
 }
 
 /// Shows the case file again after a refused post, or the error page.
-async fn refused_case_page(
+pub(super) async fn refused_case_page(
     state: &AppState,
     page: &PageUser,
     id: CaseId,

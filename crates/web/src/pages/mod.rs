@@ -9,6 +9,7 @@ mod form;
 mod instruments;
 mod intake;
 mod pager;
+mod places;
 mod plans;
 mod rights;
 mod session;
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(intake::routes())
         .merge(cases::routes())
         .merge(plans::routes())
+        .merge(places::routes())
         .merge(admin::routes())
         .merge(rights::routes())
         .merge(instruments::routes())
@@ -109,10 +111,11 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 10] = [
+        let items: [(&'static str, &str, Operation); 11] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
+            ("/places", "nav-places", Operation::AllocatePlace),
             ("/persons", "nav-persons", Operation::ListPersons),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (
