@@ -15,6 +15,7 @@ pub mod network;
 pub mod places;
 pub mod plans;
 pub mod policy;
+pub mod referrals;
 pub mod statistics;
 
 pub use error::{AppError, AppResult};

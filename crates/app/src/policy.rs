@@ -51,6 +51,10 @@ pub enum Operation {
     ReadPlace,
     DeclarePlace,
     AllocatePlace,
+    ListReferrals,
+    ReadReferral,
+    SendReferral,
+    AnswerReferral,
 }
 
 /// Whether a role may use an operation at all.
@@ -81,6 +85,10 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),
         AllocatePlace => role == Secretariat,
+        // Referrals: case managers and the secretariat send, services answer.
+        ListReferrals | ReadReferral => matches!(role, Secretariat | CaseManager | Service),
+        SendReferral => matches!(role, Secretariat | CaseManager),
+        AnswerReferral => role == Service,
     }
 }
 
@@ -151,4 +159,15 @@ pub fn may_see_place(user: &User, place: &soleil_domain::Place) -> bool {
         Role::Service => user.organisation_id == Some(place.organisation_id),
         _ => false,
     }
+}
+
+/// Who may refer a case's person to a service, and cancel the referral: the
+/// case's own manager and its regional secretariat.
+pub fn may_refer(user: &User, case: &Case) -> bool {
+    manages(user, case) || is_secretariat_of(user, case)
+}
+
+/// Who answers a referral: the service users of the receiving organisation.
+pub fn may_answer_referral(user: &User, referral: &soleil_domain::Referral) -> bool {
+    user.role == Role::Service && user.organisation_id == Some(referral.organisation_id)
 }

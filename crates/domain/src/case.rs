@@ -143,6 +143,11 @@ crate::text_enum! {
         ActionDropped,
         PlaceAllocated,
         PlaceReleased,
+        ReferralSent,
+        ReferralAccepted,
+        ReferralDeclined,
+        ReferralCompleted,
+        ReferralCancelled,
     }
 }
 

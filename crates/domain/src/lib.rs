@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod person;
 pub mod place;
 pub mod plan;
+pub mod referral;
 pub mod region;
 pub mod screening;
 pub mod user;
@@ -30,6 +31,7 @@ pub use plan::{
     Action, ActionId, ActionInput, ActionOutcome, ActionStatus, Need, NeedArea, NeedId, NeedInput, Plan,
     PlanContent, PlanId, PlanInput, PlanStatus, PlanVersion, Review, ReviewId, ReviewVerdict,
 };
+pub use referral::{Referral, ReferralId, ReferralShare, ReferralState};
 pub use region::{Region, RegionCode};
 pub use screening::{
     Answer, ContactChannel, DeclaredLegalStatus, FirstProfile, FirstProfileInput, IndicatorSheet, Priority,

@@ -18,6 +18,7 @@ pub mod network;
 pub mod persons;
 pub mod places;
 pub mod plans;
+pub mod referrals;
 pub mod screenings;
 
 pub use db::{Conn, Handle, Store, Tx};

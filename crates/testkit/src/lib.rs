@@ -390,6 +390,40 @@ impl TestApp {
             .expect("HTTP client")
     }
 
+    /// A case reported by `frontline` and triaged by `secretariat`: an
+    /// emergency, or a personalised path managed by `manager`. `n` tells
+    /// apart the persons of one test.
+    pub async fn triaged_case(
+        &self,
+        frontline: &TestUser,
+        secretariat: &TestUser,
+        manager: Option<&TestUser>,
+        n: usize,
+    ) -> String {
+        let sent = self
+            .post(
+                frontline,
+                "/api/v1/contacts",
+                contact(&format!("Persona{n}"), true),
+            )
+            .await
+            .expect(201);
+        let case = sent["screening"]["case_id"].as_str().expect("case").to_owned();
+        let assessment = match manager {
+            Some(manager) => json!({ "decision": "personalised_path", "zonal_group": "Ambito Latina 2",
+                                     "case_manager_id": manager.user.id }),
+            None => json!({ "decision": "emergency_response", "summary": "Rischio immediato" }),
+        };
+        self.post(
+            secretariat,
+            &format!("/api/v1/cases/{case}/assessment"),
+            assessment,
+        )
+        .await
+        .expect(200);
+        case
+    }
+
     /// A browser-like client signed in through the login form.
     pub async fn signed_in(&self, user: &TestUser) -> reqwest::Client {
         let client = self.browser();
@@ -407,6 +441,15 @@ impl TestApp {
         );
         client
     }
+}
+
+/// The ids of a JSON list of records.
+pub fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("list")
+        .iter()
+        .map(|record| record["id"].as_str().expect("id").to_owned())
+        .collect()
 }
 
 /// The anti-forgery token of a page's forms.

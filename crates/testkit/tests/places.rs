@@ -5,10 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use serde_json::{Value, json};
+use serde_json::json;
 use soleil_app::accounts::UserInput;
 use soleil_domain::{OrganisationKind, RegionCode, Role};
-use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, contact, csrf, on_both_backends, spawn};
+use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, csrf, ids, on_both_backends, spawn};
 
 on_both_backends!(
     places_are_declared_allocated_transferred_and_released,
@@ -34,38 +34,6 @@ async fn facility_user(t: &TestApp, kind: OrganisationKind, region: RegionCode, 
     TestUser { user, token }
 }
 
-/// A reported case, triaged: an emergency, or a path managed by `manager`.
-async fn case(
-    t: &TestApp,
-    frontline: &TestUser,
-    secretariat: &TestUser,
-    manager: Option<&TestUser>,
-    n: usize,
-) -> String {
-    let sent = t
-        .post(
-            frontline,
-            "/api/v1/contacts",
-            contact(&format!("Persona{n}"), true),
-        )
-        .await
-        .expect(201);
-    let case = sent["screening"]["case_id"].as_str().unwrap().to_owned();
-    let assessment = match manager {
-        Some(manager) => json!({ "decision": "personalised_path", "zonal_group": "Ambito Latina 2",
-                                 "case_manager_id": manager.user.id }),
-        None => json!({ "decision": "emergency_response", "summary": "Rischio immediato" }),
-    };
-    t.post(
-        secretariat,
-        &format!("/api/v1/cases/{case}/assessment"),
-        assessment,
-    )
-    .await
-    .expect(200);
-    case
-}
-
 async fn declare(t: &TestApp, by: &TestUser, organisation: impl ToString, kind: &str, label: &str) -> String {
     let place = t
         .post(
@@ -76,14 +44,6 @@ async fn declare(t: &TestApp, by: &TestUser, organisation: impl ToString, kind: 
         .await
         .expect(201);
     place["id"].as_str().unwrap().to_owned()
-}
-
-fn ids(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("list")
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_owned())
-        .collect()
 }
 
 async fn places_are_declared_allocated_transferred_and_released(backend: Backend) {
@@ -129,7 +89,7 @@ async fn places_are_declared_allocated_transferred_and_released(backend: Backend
     assert_eq!(t.get(&manager, "/api/v1/places").await.status.as_u16(), 403);
 
     // Allocating a place to a case: the place is taken, the case shows it.
-    let case = case(&t, &frontline, &secretariat, Some(&manager), 1).await;
+    let case = t.triaged_case(&frontline, &secretariat, Some(&manager), 1).await;
     let path = format!("/api/v1/cases/{case}/places");
     let bad_dates = json!({ "place_id": men1, "from": "2026-11-23", "until": "2026-11-01" });
     let refused = t.post(&secretariat, &path, bad_dates).await;
@@ -331,7 +291,7 @@ async fn the_last_free_place_goes_to_exactly_one_request(backend: Backend) {
         .await;
     let taken = declare(&t, &admin, shelter.id, "women", "Letto 1").await;
     let last = declare(&t, &admin, shelter.id, "women", "Letto 2").await;
-    let first_case = case(&t, &frontline, &secretariat, None, 0).await;
+    let first_case = t.triaged_case(&frontline, &secretariat, None, 0).await;
     t.post(
         &secretariat,
         &format!("/api/v1/cases/{first_case}/places"),
@@ -343,7 +303,7 @@ async fn the_last_free_place_goes_to_exactly_one_request(backend: Backend) {
     const RACERS: usize = 8;
     let mut cases = Vec::new();
     for n in 1..=RACERS {
-        cases.push(case(&t, &frontline, &secretariat, None, n).await);
+        cases.push(t.triaged_case(&frontline, &secretariat, None, n).await);
     }
     let t = std::sync::Arc::new(t);
     let mut racers = tokio::task::JoinSet::new();
@@ -422,8 +382,8 @@ async fn another_region_neither_sees_nor_allocates(backend: Backend) {
     assert_eq!(admin_sees.as_array().unwrap().len(), 2);
 
     // Neither the case nor the place of another region can be used.
-    let laz_case = case(&t, &frontline, &lazio, None, 1).await;
-    let tos_case = case(&t, &tos_frontline, &toscana, None, 2).await;
+    let laz_case = t.triaged_case(&frontline, &lazio, None, 1).await;
+    let tos_case = t.triaged_case(&tos_frontline, &toscana, None, 2).await;
     let reply = t
         .post(
             &toscana,
@@ -483,7 +443,7 @@ async fn the_secretariat_allocates_from_the_pages(backend: Backend) {
         .await;
     let first = declare(&t, &admin, shelter.id, "men", "Letto 1").await;
     let second = declare(&t, &admin, shelter.id, "men", "Letto 2").await;
-    let case = case(&t, &frontline, &secretariat, Some(&manager), 1).await;
+    let case = t.triaged_case(&frontline, &secretariat, Some(&manager), 1).await;
 
     let browser = t.signed_in(&secretariat).await;
     let (status, list) = page(&browser, &t, "/places?free=yes&kind=men").await;
@@ -579,7 +539,7 @@ async fn the_place_pages_in_a_browser(backend: Backend) {
         .await;
     let place = declare(&t, &admin, shelter.id, "women", "Letto 1").await;
     declare(&t, &admin, shelter.id, "men", "Letto 2").await;
-    let case = case(&t, &frontline, &secretariat, None, 1).await;
+    let case = t.triaged_case(&frontline, &secretariat, None, 1).await;
 
     b.sign_in(&secretariat.user.email, PASSWORD).await;
     b.open("/places").await;

@@ -79,6 +79,16 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/cases/{id}/places", &[S]),
     ("POST", "/api/v1/cases/{id}/places/{allocation_id}/release", &[S]),
     ("POST", "/api/v1/cases/{id}/places/{allocation_id}/transfer", &[S]),
+    // A referral of the case, sent by its manager to the service user's organisation.
+    ("GET", "/api/v1/cases/{id}/referrals", &[S, CM, SV]),
+    ("POST", "/api/v1/cases/{id}/referrals", &[S, CM]),
+    ("GET", "/api/v1/referrals", &[S, CM, SV]),
+    ("GET", "/api/v1/referrals/{id}", &[S, CM, SV]),
+    ("POST", "/api/v1/referrals/{id}/accept", &[SV]),
+    ("POST", "/api/v1/referrals/{id}/decline", &[SV]),
+    ("POST", "/api/v1/referrals/{id}/complete", &[SV]),
+    ("POST", "/api/v1/referrals/{id}/cancel", &[S, CM]),
+    ("GET", "/api/v1/statistics/referrals", &[S, CO]),
 ];
 
 struct Fixture {
@@ -93,6 +103,9 @@ struct Fixture {
     facility: String,
     place: String,
     allocation: String,
+    /// A referral of the case to the job centre, sent.
+    referral: String,
+    job_centre: String,
 }
 
 static PLACES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -148,7 +161,15 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         .post(by(S), &format!("{path}/places"), allocation)
         .await
         .expect(201);
+    let referral = json!({ "organisation_id": organisation.id, "area": "work", "description": "Orientamento",
+                           "due_date": "2026-12-01", "shares": ["languages"], "consent": true });
+    let referral = t
+        .post(by(CM), &format!("{path}/referrals"), referral)
+        .await
+        .expect(201);
     Fixture {
+        referral: referral["id"].as_str().unwrap().to_owned(),
+        job_centre: organisation.id.to_string(),
         person: draft["person"]["id"].as_str().unwrap().to_owned(),
         screening: draft["screening"]["id"].as_str().unwrap().to_owned(),
         case,
@@ -190,6 +211,8 @@ fn probe(
         "ilo_forced_labour_11".to_owned()
     } else if path.starts_with("/api/v1/places") {
         f.place.clone()
+    } else if path.starts_with("/api/v1/referrals") {
+        f.referral.clone()
     } else if path.starts_with("/api/v1/organisations") {
         users[0].1.user.organisation_id.expect("organisation").to_string()
     } else {
@@ -235,6 +258,12 @@ fn probe(
         (_, "/api/v1/places/{id}") => Some(json!({ "active": true })),
         (_, "/api/v1/cases/{id}/places") => Some(json!({ "place_id": f.place, "from": "2026-11-23" })),
         (_, "/api/v1/cases/{id}/places/{allocation_id}/transfer") => Some(json!({ "place_id": f.place })),
+        (_, "/api/v1/cases/{id}/referrals") => Some(
+            json!({ "organisation_id": f.job_centre, "area": "housing", "description": "Alloggio",
+                    "due_date": "2026-12-01", "shares": [], "consent": true }),
+        ),
+        (_, "/api/v1/referrals/{id}/decline") => Some(json!({ "reason": "Nessun posto" })),
+        (_, "/api/v1/referrals/{id}/complete") => Some(json!({ "feedback": "Fatto" })),
         _ => Some(json!({})),
     };
     (concrete, body)

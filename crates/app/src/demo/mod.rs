@@ -27,6 +27,7 @@ mod network;
 mod people;
 mod places;
 mod play;
+mod referrals;
 mod regions;
 mod screening;
 mod stories;
@@ -90,6 +91,7 @@ impl App {
         let reached = self.play_all(&casts, &stories).await?;
         users += self.create_network_accounts().await?;
         self.create_demo_places(&organisations).await?;
+        self.create_demo_referrals().await?;
         let cases_by_state = CaseState::all()
             .map(|state| (state, reached.iter().filter(|s| **s == state).count()))
             .collect();

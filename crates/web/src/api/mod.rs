@@ -9,6 +9,7 @@ mod network;
 mod oversight;
 mod places;
 mod plans;
+mod referrals;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
@@ -43,6 +44,7 @@ use crate::error::ApiError;
         (name = "plans", description = "The personalised plan and its review"),
         (name = "oversight", description = "Audit log and aggregate statistics"),
         (name = "places", description = "Emergency places: declared by facilities, allocated by the secretariat"),
+        (name = "referrals", description = "Referrals from a case to a service, answered and completed with feedback"),
     )
 )]
 struct ApiDoc;
@@ -69,6 +71,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(plans::routes())
         .merge(oversight::routes())
         .merge(places::routes())
+        .merge(referrals::routes())
 }
 
 /// A JSON body; unreadable JSON gets the API's error body, not axum's text.

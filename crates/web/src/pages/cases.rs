@@ -390,6 +390,7 @@ struct CasePage {
     closing_reasons: Vec<Choice>,
     refused: Refused,
     places: super::places::CaseSection,
+    referrals: super::referrals::CaseSection,
 }
 
 impl CasePage {
@@ -439,6 +440,7 @@ async fn case_page(
         Vec::new()
     };
     let places = super::places::case_section(state, user, lang, &file).await;
+    let referrals = super::referrals::case_section(state, user, lang, &file).await;
     let mut referred = HashMap::new();
     for organisation in file.assessments.iter().filter_map(|a| a.referred_to) {
         if let Ok(found) = state.app.organisation(user, organisation).await {
@@ -469,6 +471,7 @@ async fn case_page(
             ),
             refused,
             places,
+            referrals,
             file,
             chrome,
         },

@@ -11,6 +11,7 @@ mod intake;
 mod pager;
 mod places;
 mod plans;
+mod referrals;
 mod rights;
 mod session;
 mod sheet;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(cases::routes())
         .merge(plans::routes())
         .merge(places::routes())
+        .merge(referrals::routes())
         .merge(admin::routes())
         .merge(rights::routes())
         .merge(instruments::routes())
@@ -111,11 +113,12 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 11] = [
+        let items: [(&'static str, &str, Operation); 12] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
             ("/places", "nav-places", Operation::AllocatePlace),
+            ("/referrals", "nav-referrals", Operation::ListReferrals),
             ("/persons", "nav-persons", Operation::ListPersons),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (
