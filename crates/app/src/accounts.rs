@@ -200,6 +200,11 @@ impl App {
         let (user, _) = network::user_by_email(tx.conn(), email.as_str())
             .await?
             .ok_or(AppError::NotFound("user"))?;
+        // No token would work for it: the API serves active users only.
+        refuse_system_account(user.id)?;
+        if !user.active {
+            return Err(AppError::conflict("user_inactive"));
+        }
         let token = format!("slt_{}", secret());
         auth::insert_api_token(tx.conn(), &hash_secret(&token), user.id, Utc::now()).await?;
         record(
@@ -285,6 +290,7 @@ impl App {
         if user.id == actor.id && !active {
             return Err(AppError::conflict("cannot_deactivate_self"));
         }
+        refuse_system_account(user.id)?;
         network::set_user_active(tx.conn(), id, active).await?;
         user.active = active;
         let detail = Some(if active { "activated" } else { "deactivated" }.to_owned());
@@ -322,4 +328,13 @@ impl App {
         }
         Ok(user)
     }
+}
+
+/// The system account automatic jobs act as is no one's to sign in as:
+/// it is neither switched on nor given a token.
+fn refuse_system_account(id: UserId) -> AppResult<()> {
+    if id == network::SYSTEM_USER_ID {
+        return Err(AppError::conflict("system_account"));
+    }
+    Ok(())
 }

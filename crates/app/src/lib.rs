@@ -9,12 +9,14 @@ mod error;
 pub mod accounts;
 pub mod cases;
 pub mod demo;
+pub mod directory;
 pub mod instruments;
 pub mod intake;
 pub mod network;
 pub mod places;
 pub mod plans;
 pub mod policy;
+mod reference;
 pub mod referrals;
 pub mod statistics;
 

@@ -4,11 +4,11 @@
 //! that a place has at most one allocation in force.
 
 use chrono::Utc;
-use soleil_domain::place::{AllocationInput, ReleaseInput, TransferInput, is_facility};
+use soleil_domain::place::{AllocationInput, PlacesInput, ReleaseInput, TransferInput, is_facility};
 use soleil_domain::validation::LONG_TEXT;
 use soleil_domain::{
-    AuditAction, Case, CaseEventKind, CaseId, CaseState, Invalid, Place, PlaceAllocation, PlaceAllocationId,
-    PlaceId, User, place::PlaceInput,
+    AuditAction, Case, CaseEventKind, CaseId, CaseState, Invalid, Organisation, OrganisationId, Place,
+    PlaceAllocation, PlaceAllocationId, PlaceId, PlaceKind, RegionCode, User, place::PlaceInput,
 };
 use soleil_store::places::{self, AllocationView, PlaceFilter, PlaceView};
 use soleil_store::{StoreError, Tx, network};
@@ -16,6 +16,8 @@ use soleil_store::{StoreError, Tx, network};
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event, visible_case};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
+
+mod expiry;
 
 /// A place with every allocation it has had, newest first.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -79,35 +81,41 @@ impl App {
         authorize(actor, Operation::DeclarePlace)?;
         let label = input.parse_label()?;
         let mut tx = self.store.begin().await?;
-        let organisation = network::organisation(tx.conn(), input.organisation_id)
-            .await?
-            .ok_or_else(|| Invalid::single("organisation_id", "unknown_organisation"))?;
-        if !policy::may_declare_places(actor, organisation.id) {
-            return Err(AppError::Forbidden);
-        }
-        if !is_facility(organisation.kind) {
-            return Err(Invalid::single("organisation_id", "not_a_facility").into());
-        }
-        let place = Place {
-            id: PlaceId::new(),
-            organisation_id: organisation.id,
-            region: organisation.region,
-            kind: input.kind,
-            accessible: input.accessible,
-            label,
-            active: true,
-            created_at: Utc::now(),
-        };
-        match places::insert_place(tx.conn(), &place).await {
-            Ok(()) => {}
-            Err(StoreError::Conflict(_)) => return Err(Invalid::single("label", "label_taken").into()),
-            Err(error) => return Err(error.into()),
-        }
-        let detail = format!("{} {} {}", organisation.name, place.kind, place.label);
-        let subject = Subject::new("place", place.id, Some(place.region));
-        record(&mut tx, actor, AuditAction::Create, subject, Some(detail)).await?;
+        let organisation = declaring_facility(&mut tx, actor, input.organisation_id).await?;
+        let place = insert_place(&mut tx, actor, &organisation, input.kind, input.accessible, label).await?;
         tx.commit().await?;
         Ok(place)
+    }
+
+    /// A facility declares several places of one kind at once, numbered
+    /// after the labels it uses already; all of them or none.
+    pub async fn declare_places(&self, actor: &User, input: &PlacesInput) -> AppResult<Vec<Place>> {
+        authorize(actor, Operation::DeclarePlace)?;
+        let mut tx = self.store.begin().await?;
+        let organisation = declaring_facility(&mut tx, actor, input.organisation_id).await?;
+        let taken = places::labels(tx.conn(), organisation.id).await?;
+        let mut declared = Vec::new();
+        for label in input.labels(&taken)? {
+            declared.push(
+                insert_place(&mut tx, actor, &organisation, input.kind, input.accessible, label).await?,
+            );
+        }
+        tx.commit().await?;
+        Ok(declared)
+    }
+
+    /// The facility whose places the caller declares on the places page:
+    /// a service user's own organisation, when it is a facility.
+    pub async fn own_facility(&self, actor: &User) -> AppResult<Option<Organisation>> {
+        let Some(id) = actor
+            .organisation_id
+            .filter(|_| policy::permits(actor.role, Operation::DeclarePlace))
+        else {
+            return Ok(None);
+        };
+        let mut handle = self.store.handle().await?;
+        let organisation = network::organisation(handle.conn(), id).await?;
+        Ok(organisation.filter(|o| is_facility(o.kind) && policy::may_declare_places(actor, o.id)))
     }
 
     /// A facility withdraws a place (not while allocated) or offers it again.
@@ -172,7 +180,7 @@ impl App {
         let reason = reason(input.reason.as_deref())?;
         let mut tx = self.store.begin().await?;
         let case = allocating_case(&mut tx, actor, case).await?;
-        let released = release_in(&mut tx, actor, &case, allocation, reason).await?;
+        let released = release_in(&mut tx, actor, (case.id, case.region), allocation, reason).await?;
         tx.commit().await?;
         Ok(released)
     }
@@ -197,7 +205,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let case = allocating_case(&mut tx, actor, case).await?;
         let reason = reason.or_else(|| Some("transfer".to_owned()));
-        release_in(&mut tx, actor, &case, allocation, reason).await?;
+        release_in(&mut tx, actor, (case.id, case.region), allocation, reason).await?;
         let allocation = allocate_in(&mut tx, actor, &case, &next).await?;
         tx.commit().await?;
         Ok(allocation)
@@ -208,6 +216,49 @@ fn reason(reason: Option<&str>) -> AppResult<Option<String>> {
     let mut invalid = Invalid::new();
     let reason = invalid.optional_text("reason", reason, LONG_TEXT);
     Ok(invalid.into_result(reason)?)
+}
+
+/// An organisation the caller may declare places for, and that offers them.
+async fn declaring_facility(tx: &mut Tx, actor: &User, id: OrganisationId) -> AppResult<Organisation> {
+    let organisation = network::organisation(tx.conn(), id)
+        .await?
+        .ok_or_else(|| Invalid::single("organisation_id", "unknown_organisation"))?;
+    if !policy::may_declare_places(actor, organisation.id) {
+        return Err(AppError::Forbidden);
+    }
+    if !is_facility(organisation.kind) {
+        return Err(Invalid::single("organisation_id", "not_a_facility").into());
+    }
+    Ok(organisation)
+}
+
+async fn insert_place(
+    tx: &mut Tx,
+    actor: &User,
+    organisation: &Organisation,
+    kind: PlaceKind,
+    accessible: bool,
+    label: String,
+) -> AppResult<Place> {
+    let place = Place {
+        id: PlaceId::new(),
+        organisation_id: organisation.id,
+        region: organisation.region,
+        kind,
+        accessible,
+        label,
+        active: true,
+        created_at: Utc::now(),
+    };
+    match places::insert_place(tx.conn(), &place).await {
+        Ok(()) => {}
+        Err(StoreError::Conflict(_)) => return Err(Invalid::single("label", "label_taken").into()),
+        Err(error) => return Err(error.into()),
+    }
+    let detail = format!("{} {} {}", organisation.name, place.kind, place.label);
+    let subject = Subject::new("place", place.id, Some(place.region));
+    record(tx, actor, AuditAction::Create, subject, Some(detail)).await?;
+    Ok(place)
 }
 
 /// The place, if the caller may see it.
@@ -276,16 +327,18 @@ async fn allocate_in(
     Ok(allocation)
 }
 
+/// Ends an allocation of a case (given with its region) and records it on
+/// the case's timeline and in the audit log.
 async fn release_in(
     tx: &mut Tx,
     actor: &User,
-    case: &Case,
+    (case, region): (CaseId, RegionCode),
     id: PlaceAllocationId,
     reason: Option<String>,
 ) -> AppResult<PlaceAllocation> {
     let allocation = places::allocation(tx.conn(), id)
         .await?
-        .filter(|a| a.case_id == case.id)
+        .filter(|a| a.case_id == case)
         .ok_or(AppError::NotFound("allocation"))?;
     let now = Utc::now();
     if !places::release(tx.conn(), id, actor.id, now, reason.as_deref()).await? {
@@ -300,8 +353,8 @@ async fn release_in(
         None => name,
     };
     let step = Step::new(CaseEventKind::PlaceReleased).note(Some(note));
-    insert_event(tx, actor, case.id, step).await?;
-    let subject = Subject::new("place_allocation", id, Some(case.region));
+    insert_event(tx, actor, case, step).await?;
+    let subject = Subject::new("place_allocation", id, Some(region));
     record(tx, actor, AuditAction::Update, subject, Some("released".into())).await?;
     Ok(PlaceAllocation {
         released_at: Some(now),

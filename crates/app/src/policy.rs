@@ -55,6 +55,13 @@ pub enum Operation {
     ReadReferral,
     SendReferral,
     AnswerReferral,
+    ReadReferenceData,
+    ReadReferralStatistics,
+    SearchServices,
+    ReadService,
+    EditService,
+    ImportDirectory,
+    ExportDirectory,
 }
 
 /// Whether a role may use an operation at all.
@@ -89,6 +96,15 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         ListReferrals | ReadReferral => matches!(role, Secretariat | CaseManager | Service),
         SendReferral => matches!(role, Secretariat | CaseManager),
         AnswerReferral => role == Service,
+        // The comuni of Italy: public data every role needs in its forms.
+        ReadReferenceData => true,
+        // Referral figures per service: counts only; admins for any region.
+        ReadReferralStatistics => matches!(role, Coordinator | Secretariat | Admin),
+        // The services directory holds no personal data: everyone signed in
+        // reads it; an organisation's own staff and the secretariat keep it.
+        SearchServices | ReadService | ExportDirectory => true,
+        EditService => matches!(role, Admin | Secretariat | Frontline | CaseManager | Service),
+        ImportDirectory => matches!(role, Admin | Secretariat),
     }
 }
 
@@ -170,4 +186,20 @@ pub fn may_refer(user: &User, case: &Case) -> bool {
 /// Who answers a referral: the service users of the receiving organisation.
 pub fn may_answer_referral(user: &User, referral: &soleil_domain::Referral) -> bool {
     user.role == Role::Service && user.organisation_id == Some(referral.organisation_id)
+}
+
+/// Who may write an organisation's services in the directory: admins, the
+/// secretariat of its region, and the organisation's own staff.
+pub fn may_edit_services(user: &User, organisation: &soleil_domain::Organisation) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region == Some(organisation.region),
+        Role::Frontline | Role::CaseManager | Role::Service => user.organisation_id == Some(organisation.id),
+        Role::Auditor | Role::Coordinator => false,
+    }
+}
+
+/// Who may import a region's directory: admins, and that region's secretariat.
+pub fn may_import_directory(user: &User, region: soleil_domain::RegionCode) -> bool {
+    user.role == Role::Admin || (user.role == Role::Secretariat && user.region == Some(region))
 }

@@ -83,11 +83,27 @@ pub struct SharedAction {
     pub status: soleil_domain::ActionStatus,
 }
 
+/// Which referrals to count: a region (for whoever sees more than one) and
+/// the days they were sent on, both ends included.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StatisticsQuery {
+    /// Admins and coordinators without a region: one region, or all when absent.
+    pub region: Option<RegionCode>,
+    /// Sent on or after this day, YYYY-MM-DD.
+    pub from: Option<NaiveDate>,
+    /// Sent on or before this day, YYYY-MM-DD.
+    pub to: Option<NaiveDate>,
+}
+
 /// Referrals per receiving organisation.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct ReferralStatistics {
     /// The region counted; none for the whole network.
     pub region: Option<RegionCode>,
+    /// The period counted, when asked for.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     pub organisations: Vec<OrganisationReferrals>,
 }
 
@@ -325,15 +341,25 @@ impl App {
     }
 
     /// Referrals per receiving organisation: the secretariat's and
-    /// coordinators' region (the whole network for a coordinator without one).
-    pub async fn referral_statistics(&self, actor: &User) -> AppResult<ReferralStatistics> {
-        authorize(actor, Operation::ReadStatistics)?;
-        let region = actor.region;
-        if region.is_none() && actor.role != Role::Coordinator {
-            return Err(AppError::Forbidden);
+    /// coordinators' own region; any region or the whole network for admins
+    /// and coordinators without one.
+    pub async fn referral_statistics(
+        &self,
+        actor: &User,
+        query: &StatisticsQuery,
+    ) -> AppResult<ReferralStatistics> {
+        authorize(actor, Operation::ReadReferralStatistics)?;
+        let region = statistics_region(actor, query.region)?;
+        if let (Some(from), Some(to)) = (query.from, query.to)
+            && to < from
+        {
+            return Err(Invalid::single("to", "until_before_from").into());
         }
+        let midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc();
         let filter = ReferralFilter {
             region,
+            sent_from: query.from.map(midnight),
+            sent_before: query.to.and_then(|to| to.succ_opt()).map(midnight),
             ..ReferralFilter::default()
         };
         let mut handle = self.store.handle().await?;
@@ -384,8 +410,23 @@ impl App {
             .collect();
         Ok(ReferralStatistics {
             region,
+            from: query.from,
+            to: query.to,
             organisations,
         })
+    }
+}
+
+/// The region whose referrals a user may count: their own, or the one
+/// asked for (none: all) when they act for the whole network.
+fn statistics_region(actor: &User, asked: Option<RegionCode>) -> AppResult<Option<RegionCode>> {
+    match actor.region {
+        Some(own) if actor.role != Role::Admin => match asked {
+            Some(other) if other != own => Err(AppError::Forbidden),
+            _ => Ok(Some(own)),
+        },
+        _ if actor.role == Role::Admin || actor.role == Role::Coordinator => Ok(asked),
+        _ => Err(AppError::Forbidden),
     }
 }
 

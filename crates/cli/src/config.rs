@@ -20,6 +20,19 @@ pub struct Config {
     /// Send cookies only over HTTPS; turn on when SOLEIL is reached through TLS.
     #[arg(long, env = "SOLEIL_SECURE_COOKIES", global = true)]
     pub secure_cookies: bool,
+    /// Tile server of the directory's maps: a URL template with {z}, {x} and {y}; empty for no
+    /// tiles (markers on a plain background, e.g. on a closed network).
+    #[arg(long, env = "SOLEIL_MAP_TILES", default_value = soleil_web::MapTiles::OPENSTREETMAP_URL,
+          value_parser = usable_tile_url, global = true)]
+    pub map_tiles: String,
+    /// The credit the tile server's licence asks for, shown in the map's corner (HTML).
+    #[arg(long, env = "SOLEIL_MAP_ATTRIBUTION", default_value = soleil_web::MapTiles::OPENSTREETMAP_ATTRIBUTION, global = true)]
+    pub map_attribution: String,
+}
+
+/// Refuses, when the flags are read, a tile URL the maps could not use.
+fn usable_tile_url(url: &str) -> Result<String, String> {
+    soleil_web::MapTiles::new(url, "").map(|_| url.to_owned())
 }
 
 impl Config {
@@ -34,8 +47,12 @@ impl Config {
     }
 
     pub fn web(&self) -> soleil_web::WebSettings {
+        // `usable_tile_url` checked the URL when the flags were read.
+        let map_tiles = soleil_web::MapTiles::new(&self.map_tiles, &self.map_attribution)
+            .unwrap_or_else(|_| soleil_web::MapTiles::none());
         soleil_web::WebSettings {
             secure_cookies: self.secure_cookies,
+            map_tiles,
         }
     }
 

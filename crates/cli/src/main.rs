@@ -146,10 +146,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn serve(app: App, config: &Config) -> anyhow::Result<()> {
+    tokio::spawn(end_expired_allocations(app.clone()));
     println!("SOLEIL listening on http://{}", config.bind);
     soleil_web::serve(app, config.bind, config.web())
         .await
         .with_context(|| format!("cannot serve on {}", config.bind))
+}
+
+/// How often allocations past their last night are looked for.
+const EXPIRY_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Releases allocations whose last night has passed: at start, then every
+/// [`EXPIRY_PERIOD`] while the server runs. A failed round is logged and
+/// the next one tries again; other instances may run it too.
+async fn end_expired_allocations(app: App) {
+    let mut ticks = tokio::time::interval(EXPIRY_PERIOD);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match app.end_expired_allocations_today().await {
+            Ok(0) => {}
+            Ok(ended) => tracing::info!(ended, "allocations past their last night released"),
+            Err(error) => tracing::error!(%error, "cannot release allocations past their last night"),
+        }
+    }
 }
 
 /// A use-case error as one readable line, with the fields that are wrong.

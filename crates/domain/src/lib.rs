@@ -5,6 +5,7 @@ pub mod macros;
 
 pub mod audit;
 pub mod case;
+pub mod directory;
 pub mod instrument;
 pub mod organisation;
 pub mod person;
@@ -13,6 +14,7 @@ pub mod plan;
 pub mod referral;
 pub mod region;
 pub mod screening;
+pub mod time;
 pub mod user;
 pub mod validation;
 

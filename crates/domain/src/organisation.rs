@@ -89,7 +89,7 @@ impl PublicContacts {
 }
 
 /// Digits with the usual separators, and enough digits to dial.
-fn plausible_phone(phone: &str) -> bool {
+pub(crate) fn plausible_phone(phone: &str) -> bool {
     phone.chars().all(|c| c.is_ascii_digit() || " +-()./".contains(c))
         && phone.chars().filter(char::is_ascii_digit).count() >= 6
 }

@@ -13,6 +13,7 @@ mod filter;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod directory;
 pub mod instruments;
 pub mod network;
 pub mod persons;

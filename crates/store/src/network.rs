@@ -104,6 +104,12 @@ pub async fn organisations(
     .await
 }
 
+/// The account automatic jobs act as (the end of allocations past their
+/// last night): no person, so never among the users to pick or manage,
+/// though the audit log and timelines still name it. The same id on every
+/// installation.
+pub const SYSTEM_USER_ID: UserId = UserId(uuid::Uuid::from_u128(0x501e_11a0_0000_4000_8000_0000_0000_0001));
+
 const USER_COLUMNS: &str = "id, email, display_name, role, organisation_id, region, active, created_at";
 
 pub async fn insert_user(conn: Conn<'_>, user: &User, password_hash: &str) -> Result<()> {
@@ -155,6 +161,7 @@ pub struct UserFilter {
 
 pub async fn users(conn: Conn<'_>, filter: &UserFilter, page: Page) -> Result<(Vec<User>, i64)> {
     let mut w = Where::default();
+    w.and("id <> {}", Value::Uuid(SYSTEM_USER_ID.0));
     if let Some(region) = filter.region {
         w.and("region = {}", Value::Text(region.as_str().into()));
     }

@@ -152,6 +152,31 @@ pub async fn release(
     Ok(done == 1)
 }
 
+/// The labels a facility uses, withdrawn places included: a new place must
+/// not take one of them.
+pub async fn labels(conn: Conn<'_>, organisation: OrganisationId) -> Result<Vec<String>> {
+    let rows: Vec<(String,)> = on!(conn, c => sqlx::query_as("SELECT label FROM places WHERE organisation_id = $1")
+        .bind(organisation).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|(label,)| label).collect())
+}
+
+/// An allocation in force whose last night has passed, with its case's region.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct ExpiredAllocation {
+    pub id: PlaceAllocationId,
+    pub case_id: CaseId,
+    pub region: RegionCode,
+}
+
+/// Allocations in force whose last night is before `today`, oldest end first.
+pub async fn expired_allocations(conn: Conn<'_>, today: NaiveDate) -> Result<Vec<ExpiredAllocation>> {
+    Ok(on!(conn, c => sqlx::query_as(
+        "SELECT a.id, a.case_id, c.region FROM place_allocations a JOIN cases c ON c.id = a.case_id
+         WHERE a.released_at IS NULL AND a.until_date < $1 ORDER BY a.until_date, a.id",
+    )
+    .bind(today).fetch_all(c).await)?)
+}
+
 const ALLOCATION_COLUMNS: &str =
     "a.id, a.place_id, a.case_id, a.from_date, a.until_date, a.allocated_by, a.allocated_at,
     a.released_at, a.released_by, a.release_reason";

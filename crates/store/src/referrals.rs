@@ -96,6 +96,10 @@ pub struct ReferralFilter {
     /// Referrals of the cases this user manages.
     pub case_manager: Option<UserId>,
     pub state: Option<ReferralState>,
+    /// Sent at or after this instant.
+    pub sent_from: Option<DateTime<Utc>>,
+    /// Sent before this instant.
+    pub sent_before: Option<DateTime<Utc>>,
 }
 
 pub async fn insert(conn: Conn<'_>, r: &Referral) -> Result<()> {
@@ -146,6 +150,12 @@ pub async fn list(conn: Conn<'_>, filter: &ReferralFilter) -> Result<Vec<Referra
     }
     if let Some(state) = filter.state {
         w.and("r.state = {}", Value::Text(state.as_str().into()));
+    }
+    if let Some(from) = filter.sent_from {
+        w.and("r.sent_at >= {}", Value::Time(from));
+    }
+    if let Some(before) = filter.sent_before {
+        w.and("r.sent_at < {}", Value::Time(before));
     }
     let sql = format!(
         "SELECT {COLUMNS} {FROM} {} ORDER BY r.sent_at DESC, r.id",

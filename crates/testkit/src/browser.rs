@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
 
@@ -309,5 +310,159 @@ impl Drop for Browser {
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+// ---------------------------------------------------------------------------
+// A walk through the pages
+
+/// A browser walking through the pages as one person after another, with
+/// the steps every page test takes: signing in and out, submitting forms
+/// and waiting for the next page, ticking boxes by their labels.
+pub struct Walk {
+    pub b: Browser,
+}
+
+impl Walk {
+    pub fn new(b: Browser) -> Self {
+        Self { b }
+    }
+
+    pub async fn check(&mut self, name: &str) {
+        self.b.check(name).await;
+    }
+
+    /// Ends the walk; fails with every accessibility violation found.
+    pub async fn finish(self) {
+        self.b.finish().await;
+    }
+
+    pub async fn sign_in(&self, user: &crate::TestUser) {
+        self.b.open("/login").await;
+        self.b.fill("#email", &user.user.email).await;
+        self.b.fill("#password", crate::PASSWORD).await;
+        self.submit("form[action='/login'] button[type=submit]").await;
+        let at = self.b.path().await;
+        if at != "/" {
+            let (status, page) = (self.status().await, self.b.page_text().await);
+            panic!(
+                "{} could not sign in: HTTP {status} at {at}:\n{page}",
+                user.user.email
+            );
+        }
+    }
+
+    pub async fn sign_out(&self) {
+        self.submit("form[action='/logout'] button[type=submit]").await;
+        assert_eq!(self.b.path().await, "/login");
+    }
+
+    /// Clicks a submit button and waits for the page the post leads to.
+    pub async fn submit(&self, css: &str) {
+        self.follow(css).await;
+    }
+
+    /// Clicks a link or button, and waits for the page it leads to.
+    pub async fn follow(&self, at: &(impl Target + ?Sized)) {
+        self.b.follow(at.locator()).await;
+    }
+
+    pub async fn find(&self, at: &(impl Target + ?Sized)) -> Element {
+        let locator = at.locator();
+        match self.b.client.find(locator).await {
+            Ok(element) => element,
+            Err(error) => panic!("no {locator:?} at {}: {error}", self.b.path().await),
+        }
+    }
+
+    /// Ticks a checkbox or radio button by its label, as a person does
+    /// (Bootstrap Italia draws the box on the label).
+    pub async fn tick(&self, css: &str) {
+        let input = self.find(css).await;
+        let id = input
+            .attr("id")
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("{css} has no id"));
+        self.b.click(&format!("label[for='{id}']")).await;
+        assert!(input.is_selected().await.unwrap(), "{css} is not ticked");
+    }
+
+    /// Sets a field's value directly: date inputs take typing in the
+    /// browser's locale format, which a test should not depend on.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let script = "const field = document.querySelector(arguments[0]);
+            field.value = arguments[1];
+            field.dispatchEvent(new Event('change', { bubbles: true }));
+            return field.value;";
+        let set = self
+            .b
+            .client
+            .execute(script, vec![json!(css), json!(value)])
+            .await
+            .unwrap_or_else(|e| panic!("set {css}: {e}"));
+        assert_eq!(set, json!(value), "{css} refused {value}");
+    }
+
+    pub async fn value(&self, css: &str) -> String {
+        let field = self.b.client.find(Locator::Css(css)).await.unwrap();
+        field.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    pub async fn count(&self, at: &(impl Target + ?Sized)) -> usize {
+        self.b.client.find_all(at.locator()).await.unwrap().len()
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.b.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap().trim().to_owned());
+        }
+        texts
+    }
+
+    pub async fn html_lang(&self) -> String {
+        let html = self.b.client.find(Locator::Css("html")).await.unwrap();
+        html.attr("lang").await.unwrap().unwrap_or_default()
+    }
+
+    /// The HTTP status of the page shown.
+    pub async fn status(&self) -> u64 {
+        let script = "return performance.getEntriesByType('navigation')[0].responseStatus;";
+        let status: Value = self.b.client.execute(script, vec![]).await.unwrap();
+        status.as_u64().expect("a response status")
+    }
+
+    /// The confirmation the post/redirect/get left on the page.
+    pub async fn expect_notice(&self) {
+        assert_eq!(self.status().await, 200, "at {}", self.b.path().await);
+        assert_eq!(
+            self.count("main > .alert-success[role=status]").await,
+            1,
+            "no confirmation at {}",
+            self.b.path().await
+        );
+    }
+}
+
+/// Where an element is: a CSS selector, or any locator (an XPath).
+pub trait Target {
+    fn locator(&self) -> Locator<'_>;
+}
+
+impl Target for str {
+    fn locator(&self) -> Locator<'_> {
+        Locator::Css(self)
+    }
+}
+
+impl Target for String {
+    fn locator(&self) -> Locator<'_> {
+        Locator::Css(self)
+    }
+}
+
+impl Target for Locator<'_> {
+    fn locator(&self) -> Locator<'_> {
+        *self
     }
 }

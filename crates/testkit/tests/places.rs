@@ -15,7 +15,9 @@ on_both_backends!(
     the_last_free_place_goes_to_exactly_one_request,
     another_region_neither_sees_nor_allocates,
     the_secretariat_allocates_from_the_pages,
-    the_place_pages_in_a_browser
+    the_place_pages_in_a_browser,
+    allocations_end_by_themselves_after_their_last_night,
+    a_facility_declares_and_withdraws_places_from_its_page
 );
 
 /// A service user of a facility (the testkit's service users work at a job centre).
@@ -553,5 +555,244 @@ async fn the_place_pages_in_a_browser(backend: Backend) {
     assert_eq!(b.path().await, format!("/cases/{case}?done=place-allocated"));
     assert!(b.page_text().await.contains("Letto 1"));
     b.check("case-with-place").await;
+
+    // A facility's own page: its places by kind and the declaration form,
+    // refused with its message and what was typed.
+    let facility = facility_user(&t, OrganisationKind::AntiTrafficking, RegionCode::Laz, "at").await;
+    b.sign_out().await;
+    b.sign_in(&facility.user.email, PASSWORD).await;
+    b.open("/places").await;
+    b.check("places-of-a-facility").await;
+    b.select("#declare-kind", "women").await;
+    b.fill("#declare-count", "51").await;
+    b.fill("#declare-label", "Stanza").await;
+    b.follow(fantoccini::Locator::Css(
+        "form[action='/places'][method=post] button[type=submit]",
+    ))
+    .await;
+    assert!(b.text("#declare-count-error").await.contains("da 1 a 50"));
+    let typed = b
+        .client
+        .find(fantoccini::Locator::Css("#declare-count"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(typed.as_deref(), Some("51"));
+    b.check("places-declaration-refused").await;
     b.finish().await;
+}
+
+async fn allocate(t: &TestApp, by: &TestUser, case: &str, place: &str, until: &str) -> String {
+    let body = json!({ "place_id": place, "from": "2026-11-01", "until": until });
+    let allocation = t
+        .post(by, &format!("/api/v1/cases/{case}/places"), body)
+        .await
+        .expect(201);
+    allocation["id"].as_str().unwrap().to_owned()
+}
+
+/// The audit events about one allocation, newest first.
+async fn allocation_log(t: &TestApp, auditor: &TestUser, allocation: &str) -> Vec<serde_json::Value> {
+    let path = format!("/api/v1/audit?entity=place_allocation&entity_id={allocation}");
+    let log = t.get(auditor, &path).await.expect(200);
+    log["items"].as_array().unwrap().clone()
+}
+
+async fn allocations_end_by_themselves_after_their_last_night(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let admin = t.user(Role::Admin, RegionCode::Laz, "a").await;
+    let auditor = t.user(Role::Auditor, RegionCode::Laz, "a").await;
+    let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
+    let secretariat = t.user(Role::Secretariat, RegionCode::Laz, "a").await;
+    let manager = t.user(Role::CaseManager, RegionCode::Laz, "a").await;
+    let shelter = t
+        .organisation(OrganisationKind::AntiTrafficking, RegionCode::Laz)
+        .await;
+    let mut beds = Vec::new();
+    for n in 1..=4 {
+        beds.push(declare(&t, &admin, shelter.id, "men", &format!("Letto {n}")).await);
+    }
+    let mut cases = Vec::new();
+    for n in 1..=4 {
+        cases.push(t.triaged_case(&frontline, &secretariat, Some(&manager), n).await);
+    }
+    // "Today" is 23 November: the last night of the first was yesterday,
+    // of the second is tonight; the third has no end.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let ended = allocate(&t, &secretariat, &cases[0], &beds[0], "2026-11-22").await;
+    let tonight = allocate(&t, &secretariat, &cases[1], &beds[1], "2026-11-23").await;
+    let open_ended = t
+        .post(
+            &secretariat,
+            &format!("/api/v1/cases/{}/places", cases[2]),
+            json!({ "place_id": beds[2], "from": "2026-11-01" }),
+        )
+        .await
+        .expect(201);
+
+    assert_eq!(t.app.end_expired_allocations(today).await.unwrap(), 1);
+    let history = |case: &str| format!("/api/v1/cases/{case}/places");
+    let first = t.get(&secretariat, &history(&cases[0])).await.expect(200);
+    assert_eq!(first[0]["id"], ended.as_str());
+    assert!(first[0]["released_at"].is_string(), "{first:#}");
+    assert_eq!(first[0]["release_reason"], "period ended");
+    let second = t.get(&secretariat, &history(&cases[1])).await.expect(200);
+    assert_eq!(second[0]["id"], tonight.as_str());
+    assert!(second[0]["released_at"].is_null());
+    let third = t.get(&secretariat, &history(&cases[2])).await.expect(200);
+    assert_eq!(third[0]["id"], open_ended["id"]);
+    assert!(third[0]["released_at"].is_null());
+    // The place is free again for the secretariat.
+    let free = t.get(&secretariat, "/api/v1/places?free=true").await.expect(200);
+    assert_eq!(ids(&free), [beds[0].as_str(), beds[3].as_str()]);
+
+    // On the case's timeline and in the audit log, by the system account.
+    let timeline = t
+        .get(&manager, &format!("/api/v1/cases/{}/transitions", cases[0]))
+        .await
+        .expect(200);
+    let released = timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "place_released")
+        .expect("a release on the timeline");
+    assert!(released["note"].as_str().unwrap().ends_with(": period ended"));
+    assert_ne!(released["actor_id"], secretariat.user.id.to_string());
+    let log = allocation_log(&t, &auditor, &ended).await;
+    assert_eq!(log[0]["action"], "update");
+    assert_eq!(log[0]["actor_email"], "system@soleil.invalid");
+    assert_eq!(log[0]["actor_id"], released["actor_id"]);
+
+    // The system account can never sign in.
+    let refused = t
+        .browser()
+        .post(t.url("/login"))
+        .form(&[("email", "system@soleil.invalid"), ("password", "!")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(refused.status().as_u16(), 303, "the system account signed in");
+    // Nor get a token, nor be switched on; it is no one to pick or manage.
+    let system = log[0]["actor_id"].as_str().unwrap();
+    assert!(t.app.create_api_token("system@soleil.invalid").await.is_err());
+    let switch_on = json!({ "active": true });
+    let path = format!("/api/v1/users/{system}");
+    let switched_on = t
+        .call(Some(&admin), reqwest::Method::PATCH, &path, Some(switch_on))
+        .await;
+    assert_eq!(
+        (switched_on.status.as_u16(), switched_on.error_code()),
+        (409, "system_account")
+    );
+    assert_eq!(t.get(&admin, &path).await.expect(200)["active"], false);
+    let listed = t.get(&admin, "/api/v1/users?per_page=200").await.expect(200);
+    let emails: Vec<&str> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["email"].as_str().unwrap())
+        .collect();
+    assert!(emails.contains(&secretariat.user.email.as_str()), "{emails:?}");
+    assert!(!emails.contains(&"system@soleil.invalid"), "{emails:?}");
+    let found = t.get(&admin, "/api/v1/users?q=soleil.invalid").await.expect(200);
+    assert_eq!(found["total"], 0, "{found:#}");
+
+    // A second run changes nothing.
+    let events = allocation_log(&t, &auditor, &ended).await.len();
+    assert_eq!(t.app.end_expired_allocations(today).await.unwrap(), 0);
+    assert_eq!(allocation_log(&t, &auditor, &ended).await.len(), events);
+    let again = t.get(&secretariat, &history(&cases[0])).await.expect(200);
+    assert_eq!(again, first);
+
+    // Two runs at once, as two instances would: the allocation ends once.
+    let late = allocate(&t, &secretariat, &cases[3], &beds[3], "2026-11-22").await;
+    let (a, b) = tokio::join!(
+        t.app.end_expired_allocations(today),
+        t.app.end_expired_allocations(today)
+    );
+    assert_eq!(a.unwrap() + b.unwrap(), 1);
+    let log = allocation_log(&t, &auditor, &late).await;
+    assert_eq!(log.iter().filter(|e| e["action"] == "update").count(), 1);
+}
+
+async fn a_facility_declares_and_withdraws_places_from_its_page(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let shelter = facility_user(&t, OrganisationKind::AntiTrafficking, RegionCode::Laz, "at").await;
+    let browser = t.signed_in(&shelter).await;
+    let (status, list) = page(&browser, &t, "/places").await;
+    assert_eq!(status, 200);
+    assert!(list.contains(r#"href="/places""#), "the menu links to the places");
+    assert!(list.contains(r#"action="/places""#));
+    let token = csrf(&list);
+
+    // Too many places at once: the form comes back with what was typed.
+    let post = |fields: Vec<(&'static str, String)>| {
+        let mut form = vec![("csrf", token.clone())];
+        form.extend(fields);
+        browser.post(t.url("/places")).form(&form).send()
+    };
+    let refused = post(vec![
+        ("kind", "women".into()),
+        ("count", "51".into()),
+        ("label", "Stanza".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(refused.status().as_u16(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains(r#"id="declare-count-error""#));
+    assert!(refused.contains(r#"value="51""#) && refused.contains(r#"value="Stanza""#));
+    assert!(refused.contains(r#"value="women" selected"#));
+
+    // Five beds for women, then two more: numbered on.
+    let declared = post(vec![("kind", "women".into()), ("count", "5".into())])
+        .await
+        .unwrap();
+    assert_eq!(declared.status().as_u16(), 303);
+    let declared = post(vec![
+        ("kind", "women".into()),
+        ("count", "2".into()),
+        ("accessible", "on".into()),
+    ])
+    .await
+    .unwrap();
+    assert_eq!(declared.status().as_u16(), 303);
+    let own = t.get(&shelter, "/api/v1/places?kind=women").await.expect(200);
+    let mut labels: Vec<&str> = own
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    labels.sort_unstable();
+    assert_eq!(
+        labels,
+        [
+            "Letto 1", "Letto 2", "Letto 3", "Letto 4", "Letto 5", "Letto 6", "Letto 7"
+        ]
+    );
+
+    // Withdrawing one from the page; the counts per kind say so.
+    let place = own[0]["id"].as_str().unwrap();
+    let withdrawn = browser
+        .post(t.url(&format!("/places/{place}/availability")))
+        .form(&[("csrf", token.as_str()), ("active", "false")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(withdrawn.status().as_u16(), 303);
+    let (_, list) = page(&browser, &t, "/places?done=place-withdrawn").await;
+    assert!(list.contains(&format!(r#"action="/places/{place}/availability""#)));
+    let counts = list.split("<tbody>").nth(1).unwrap();
+    assert!(
+        counts.contains(r#"<td class="text-end">6</td>"#)
+            && counts.contains(r#"<td class="text-end">1</td>"#),
+        "{counts}"
+    );
+    let file = t.get(&shelter, &format!("/api/v1/places/{place}")).await;
+    assert_eq!(file.status.as_u16(), 200);
+    assert_eq!(file.body["active"], false);
 }

@@ -88,7 +88,18 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/referrals/{id}/decline", &[SV]),
     ("POST", "/api/v1/referrals/{id}/complete", &[SV]),
     ("POST", "/api/v1/referrals/{id}/cancel", &[S, CM]),
-    ("GET", "/api/v1/statistics/referrals", &[S, CO]),
+    ("GET", "/api/v1/statistics/referrals", &[S, CO, A]),
+    ("GET", "/api/v1/comuni", ALL),
+    ("GET", "/api/v1/comuni/{code}", ALL),
+    // The directory's exchange: everyone exports; admins and the secretariat import.
+    ("GET", "/api/v1/directory/hsds", ALL),
+    ("POST", "/api/v1/directory/import", &[S, A]),
+    // The directory: everyone reads it; a service of the job centre is kept
+    // by its staff, the regional secretariat and admins.
+    ("GET", "/api/v1/services", ALL),
+    ("POST", "/api/v1/services", &[S, SV, A]),
+    ("GET", "/api/v1/services/{id}", ALL),
+    ("PUT", "/api/v1/services/{id}", &[S, SV, A]),
 ];
 
 struct Fixture {
@@ -106,6 +117,8 @@ struct Fixture {
     /// A referral of the case to the job centre, sent.
     referral: String,
     job_centre: String,
+    /// A service of the job centre in the directory.
+    service: String,
 }
 
 static PLACES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -167,7 +180,16 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         .post(by(CM), &format!("{path}/referrals"), referral)
         .await
         .expect(201);
+    let service = t
+        .post(
+            by(A),
+            "/api/v1/services",
+            directory_service(&organisation.id.to_string()),
+        )
+        .await
+        .expect(201);
     Fixture {
+        service: service["id"].as_str().unwrap().to_owned(),
         referral: referral["id"].as_str().unwrap().to_owned(),
         job_centre: organisation.id.to_string(),
         person: draft["person"]["id"].as_str().unwrap().to_owned(),
@@ -183,6 +205,14 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         place: places[0].clone(),
         allocation: allocation["id"].as_str().unwrap().to_owned(),
     }
+}
+
+/// A service of the directory, as the API takes it.
+fn directory_service(organisation: &str) -> Value {
+    json!({ "organisation_id": organisation, "name": "Orientamento al lavoro", "description": "Colloqui",
+            "need_areas": ["work"], "languages": ["it", "pa"],
+            "locations": [{ "kind": "office", "name": "Centro per l'impiego", "street": "Via Roma 1",
+                            "comune": "059011", "latitude": 41.467, "longitude": 12.904 }] })
 }
 
 /// The concrete path and a valid body for one route on a fixture.
@@ -213,6 +243,8 @@ fn probe(
         f.place.clone()
     } else if path.starts_with("/api/v1/referrals") {
         f.referral.clone()
+    } else if path.starts_with("/api/v1/services") {
+        f.service.clone()
     } else if path.starts_with("/api/v1/organisations") {
         users[0].1.user.organisation_id.expect("organisation").to_string()
     } else {
@@ -223,7 +255,14 @@ fn probe(
         .replace("{user_id}", &service)
         .replace("{version}", "1")
         .replace("{action_id}", &f.action)
-        .replace("{allocation_id}", &f.allocation);
+        .replace("{allocation_id}", &f.allocation)
+        .replace("{code}", "058091");
+    // The comuni search needs its query.
+    let concrete = if path == "/api/v1/comuni" {
+        format!("{concrete}?q=roma")
+    } else {
+        concrete
+    };
     let body = match (method, path) {
         ("GET" | "DELETE", _) => None,
         (_, "/api/v1/organisations") => {
@@ -264,6 +303,7 @@ fn probe(
         ),
         (_, "/api/v1/referrals/{id}/decline") => Some(json!({ "reason": "Nessun posto" })),
         (_, "/api/v1/referrals/{id}/complete") => Some(json!({ "feedback": "Fatto" })),
+        (_, "/api/v1/services" | "/api/v1/services/{id}") => Some(directory_service(&f.job_centre)),
         _ => Some(json!({})),
     };
     (concrete, body)

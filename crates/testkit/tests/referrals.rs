@@ -9,13 +9,16 @@
 
 use serde_json::{Value, json};
 use soleil_domain::{RegionCode, Role};
-use soleil_testkit::{Backend, TestApp, csrf, ids, on_both_backends, spawn};
+use soleil_testkit::{Backend, PASSWORD, TestApp, TestUser, csrf, ids, on_both_backends, spawn};
 
 on_both_backends!(
     a_referral_goes_round_the_loop_sharing_only_what_was_agreed,
     two_answers_at_once_one_wins_and_overdue_ones_are_listed,
     another_region_sees_no_referral,
-    referrals_are_sent_and_answered_from_the_pages
+    referrals_are_sent_and_answered_from_the_pages,
+    statistics_are_filtered_by_period_and_region,
+    the_statistics_page_keeps_its_filters,
+    the_statistics_page_in_a_browser
 );
 
 fn referral(organisation: impl ToString, due: &str, shares: Value, consent: bool) -> Value {
@@ -502,4 +505,220 @@ async fn referrals_are_sent_and_answered_from_the_pages(backend: Backend) {
     assert_eq!(completed.status().as_u16(), 303);
     let (_, show) = page(&browser, &t, &format!("/cases/{case}")).await;
     assert!(show.contains("Colloquio fatto"));
+}
+
+/// A Lazio case with two referrals to the testkit's job centre, one of them
+/// declined; returns the secretariat, who sent them, and the job centre's name.
+async fn two_referrals(t: &TestApp) -> (TestUser, String) {
+    let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
+    let secretariat = t.user(Role::Secretariat, RegionCode::Laz, "a").await;
+    let service = t.user(Role::Service, RegionCode::Laz, "a").await;
+    let job_centre = service.user.organisation_id.unwrap();
+    let case = t.triaged_case(&frontline, &secretariat, None, 5).await;
+    let path = format!("/api/v1/cases/{case}/referrals");
+    let mut sent = Vec::new();
+    for _ in 0..2 {
+        let body = referral(job_centre, "2099-01-01", json!([]), true);
+        let referral = t.post(&secretariat, &path, body).await.expect(201);
+        sent.push(referral["id"].as_str().unwrap().to_owned());
+    }
+    let decline = format!("/api/v1/referrals/{}/decline", sent[0]);
+    t.post(&service, &decline, json!({ "reason": "Pieni" }))
+        .await
+        .expect(200);
+    let stats = t
+        .get(&secretariat, "/api/v1/statistics/referrals")
+        .await
+        .expect(200);
+    let name = stats["organisations"][0]["organisation_name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    (secretariat, name)
+}
+
+/// The referral statistics as one user asks for them.
+async fn statistics(t: &TestApp, who: &TestUser, query: &str) -> soleil_testkit::Reply {
+    t.get(who, &format!("/api/v1/statistics/referrals{query}")).await
+}
+
+/// The figures of the one receiving service, as (sent, declined).
+fn sent_and_declined(stats: &Value) -> (i64, i64) {
+    let rows = stats["organisations"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{stats:#}");
+    (
+        rows[0]["sent"].as_i64().unwrap(),
+        rows[0]["declined"].as_i64().unwrap(),
+    )
+}
+
+async fn statistics_are_filtered_by_period_and_region(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let (secretariat, _) = two_referrals(&t).await;
+    let coordinator = t.user(Role::Coordinator, RegionCode::Laz, "a").await;
+    let frontline = t.user(Role::Frontline, RegionCode::Laz, "b").await;
+    let manager = t.user(Role::CaseManager, RegionCode::Laz, "a").await;
+    let admin = t.user(Role::Admin, RegionCode::Laz, "a").await;
+    let today = chrono::Utc::now().date_naive().to_string();
+
+    // Both ends of a period are included: today counts when it is either.
+    for who in [&secretariat, &coordinator] {
+        for query in ["", &format!("?from={today}&to={today}"), "?from=2000-01-01"] {
+            let reply = statistics(&t, who, query).await.expect(200);
+            assert_eq!(sent_and_declined(&reply), (2, 1), "{query}: {reply:#}");
+            assert_eq!(reply["region"], "laz");
+        }
+    }
+    // A period without referrals: no rows, and the period said back.
+    for query in [
+        "?from=2000-01-01&to=2000-12-31",
+        "?from=2099-01-01",
+        "?to=2000-01-01",
+    ] {
+        let reply = statistics(&t, &coordinator, query).await.expect(200);
+        assert!(
+            reply["organisations"].as_array().unwrap().is_empty(),
+            "{query}: {reply:#}"
+        );
+    }
+    let reply = statistics(&t, &coordinator, "?from=2000-01-01&to=2000-12-31")
+        .await
+        .expect(200);
+    assert_eq!(
+        (&reply["from"], &reply["to"]),
+        (&json!("2000-01-01"), &json!("2000-12-31"))
+    );
+
+    // The end before the start: refused, naming the field, in the user's language.
+    let backwards = statistics(&t, &coordinator, "?from=2026-11-30&to=2026-11-01").await;
+    assert_eq!(backwards.status.as_u16(), 422, "{:#}", backwards.body);
+    let field = &backwards.body["error"]["fields"][0];
+    assert_eq!(
+        (&field["field"], &field["code"]),
+        (&json!("to"), &json!("until_before_from"))
+    );
+    let message = field["message"].as_str().unwrap();
+    assert!(message.contains("precede"), "{message}");
+    let unreadable = statistics(&t, &coordinator, "?from=30-11-2026").await;
+    assert_eq!(unreadable.status.as_u16(), 400, "{:#}", unreadable.body);
+
+    // Another region: refused to the region's own roles; admins choose it.
+    for who in [&secretariat, &coordinator] {
+        assert_eq!(statistics(&t, who, "?region=tos").await.status.as_u16(), 403);
+        assert_eq!(
+            statistics(&t, who, "?region=laz").await.expect(200)["region"],
+            "laz"
+        );
+    }
+    let lazio = statistics(&t, &admin, "?region=laz").await.expect(200);
+    assert_eq!(sent_and_declined(&lazio), (2, 1));
+    let tuscany = statistics(&t, &admin, "?region=tos").await.expect(200);
+    assert!(tuscany["organisations"].as_array().unwrap().is_empty());
+    let network = statistics(&t, &admin, "").await.expect(200);
+    assert!(network["region"].is_null());
+    assert_eq!(sent_and_declined(&network), (2, 1));
+
+    // Who works on cases gets no figures.
+    for who in [&frontline, &manager] {
+        assert_eq!(statistics(&t, who, "").await.status.as_u16(), 403);
+    }
+}
+
+async fn the_statistics_page_keeps_its_filters(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let (_, job_centre) = two_referrals(&t).await;
+    let coordinator = t.user(Role::Coordinator, RegionCode::Laz, "a").await;
+    let frontline = t.user(Role::Frontline, RegionCode::Laz, "b").await;
+    let browser = t.signed_in(&coordinator).await;
+
+    let (status, shown) = page(&browser, &t, "/referrals/statistics").await;
+    assert_eq!(status, 200);
+    assert!(
+        shown.contains(&format!(r#"<th scope="row">{job_centre}</th>"#)),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains(r#"id="region""#),
+        "a regional coordinator has no region to choose"
+    );
+    let (_, none) = page(
+        &browser,
+        &t,
+        "/referrals/statistics?from=2000-01-01&to=2000-12-31",
+    )
+    .await;
+    assert!(!none.contains(&job_centre));
+    assert!(none.contains(r#"value="2000-01-01""#) && none.contains(r#"value="2000-12-31""#));
+
+    // A date that cannot be read, and an end before the start: the form
+    // again with its messages and what was typed; a typed day reads as ISO.
+    let (status, refused) = page(
+        &browser,
+        &t,
+        "/referrals/statistics?from=31/02/2026&to=01/03/2026",
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(refused.contains(r#"id="from-error""#), "{refused}");
+    assert!(refused.contains(r#"value="31/02/2026""#));
+    assert!(refused.contains(r#"value="2026-03-01""#));
+    assert!(!refused.contains(&job_centre));
+    let (status, refused) = page(
+        &browser,
+        &t,
+        "/referrals/statistics?from=2026-11-30&to=2026-11-01",
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(refused.contains(r#"id="to-error""#), "{refused}");
+    assert!(refused.contains("La data di fine precede quella di inizio."));
+    assert!(refused.contains(r#"value="2026-11-30""#) && refused.contains(r#"value="2026-11-01""#));
+    assert!(!refused.contains("Nessun invio"), "nothing was counted, not zero");
+
+    // Another region, and a role without figures.
+    assert_eq!(
+        page(&browser, &t, "/referrals/statistics?region=tos").await.0,
+        403
+    );
+    let browser = t.signed_in(&frontline).await;
+    assert_eq!(page(&browser, &t, "/referrals/statistics").await.0, 403);
+}
+
+/// In headless Chromium, checked with axe-core: the statistics an admin
+/// filters by region, then the same form refused for a period that ends
+/// before it starts. Skipped without Chromium.
+async fn the_statistics_page_in_a_browser(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let label = format!("{}-referral-statistics", backend.name());
+    let Some(mut b) = soleil_testkit::browser::Browser::start(&t.base_url, &label).await else {
+        return;
+    };
+    let (_, job_centre) = two_referrals(&t).await;
+    let admin = t.user(Role::Admin, RegionCode::Laz, "a").await;
+    b.sign_in(&admin.user.email, PASSWORD).await;
+    b.open("/referrals/statistics").await;
+    b.select("#region", "laz").await;
+    let submit = "form[action='/referrals/statistics'] button[type=submit]";
+    b.follow(fantoccini::Locator::Css(submit)).await;
+    assert_eq!(b.path().await, "/referrals/statistics?region=laz&from=&to=");
+    assert!(b.text("table").await.contains(&job_centre));
+    b.check("referral-statistics").await;
+
+    // Date fields are typed in the browser's own format: set them as a
+    // date picker would, then submit.
+    let pick = "document.getElementById('from').value = arguments[0]; \
+                document.getElementById('to').value = arguments[1];";
+    b.client
+        .execute(pick, vec![json!("2026-11-30"), json!("2026-11-01")])
+        .await
+        .unwrap();
+    b.follow(fantoccini::Locator::Css(submit)).await;
+    assert!(b.text("#to-error").await.contains("precede"));
+    assert!(b.text("#error-summary").await.contains("precede"));
+    for (id, typed) in [("region", "laz"), ("from", "2026-11-30"), ("to", "2026-11-01")] {
+        let field = b.client.find(fantoccini::Locator::Id(id)).await.unwrap();
+        assert_eq!(field.prop("value").await.unwrap().as_deref(), Some(typed), "{id}");
+    }
+    b.check("referral-statistics-refused").await;
+    b.finish().await;
 }

@@ -1,5 +1,6 @@
 //! Static files bundled into the binary: Bootstrap Italia (installed from npm by `build.rs`)
-//! under `/static/bi/`, and our own files from `crates/web/static/` under `/static/app/`.
+//! under `/static/bi/`, Leaflet (likewise) under `/static/leaflet/`, and our own files from
+//! `crates/web/static/` under `/static/app/`.
 
 use axum::Router;
 use axum::extract::Path;
@@ -16,6 +17,10 @@ pub const BI_JS: &str = "/static/bi/js/bootstrap-italia.bundle.min.js";
 pub const BI_SPRITES: &str = "/static/bi/svg/sprites.svg";
 /// Our stylesheet (also declares Bootstrap Italia's web fonts); load it after [`BI_CSS`].
 pub const APP_CSS: &str = "/static/app/soleil.css";
+/// Leaflet's stylesheet, for the pages with a map.
+pub const LEAFLET_CSS: &str = "/static/leaflet/leaflet.css";
+/// Leaflet's script; exposes the global `L`.
+pub const LEAFLET_JS: &str = "/static/leaflet/leaflet.js";
 
 /// The files of Bootstrap Italia's `dist/` that pages use.
 #[derive(Embed)]
@@ -26,20 +31,34 @@ pub const APP_CSS: &str = "/static/app/soleil.css";
 #[include = "svg/sprites.svg"]
 struct BootstrapItalia;
 
+/// The files of Leaflet's `dist/` that the maps use: the script, its
+/// stylesheet and the images the stylesheet names (the layer control's).
+#[derive(Embed)]
+#[folder = "assets/node_modules/leaflet/dist/"]
+#[include = "leaflet.js"]
+#[include = "leaflet.css"]
+#[include = "images/*"]
+struct Leaflet;
+
 /// Everything in `crates/web/static/`.
 #[derive(Embed)]
 #[folder = "static/"]
 struct AppStatic;
 
-/// Routes `GET /static/bi/{*path}` and `GET /static/app/{*path}`.
+/// Routes `GET /static/bi/{*path}`, `GET /static/leaflet/{*path}` and `GET /static/app/{*path}`.
 pub fn router<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
         .route("/static/bi/{*path}", get(bootstrap_italia))
+        .route("/static/leaflet/{*path}", get(leaflet))
         .route("/static/app/{*path}", get(app))
 }
 
 async fn bootstrap_italia(Path(path): Path<String>) -> Response {
     serve::<BootstrapItalia>(&path)
+}
+
+async fn leaflet(Path(path): Path<String>) -> Response {
+    serve::<Leaflet>(&path)
 }
 
 async fn app(Path(path): Path<String>) -> Response {
@@ -82,6 +101,21 @@ mod tests {
     }
 
     #[test]
+    fn leaflet_files_are_embedded() {
+        for url in [LEAFLET_CSS, LEAFLET_JS] {
+            let path = url
+                .strip_prefix("/static/leaflet/")
+                .expect("under /static/leaflet/");
+            assert!(Leaflet::get(path).is_some(), "{path} is not embedded");
+        }
+        assert!(Leaflet::get("images/layers.png").is_some());
+        assert!(
+            Leaflet::get("leaflet-src.js").is_none(),
+            "include patterns ignored"
+        );
+    }
+
+    #[test]
     fn app_files_are_embedded() {
         let path = APP_CSS.strip_prefix("/static/app/").expect("under /static/app/");
         assert!(AppStatic::get(path).is_some(), "{path} is not embedded");
@@ -113,6 +147,7 @@ mod tests {
             (BI_CSS, "text/css; charset=utf-8"),
             (BI_SPRITES, "image/svg+xml"),
             (APP_CSS, "text/css; charset=utf-8"),
+            (LEAFLET_CSS, "text/css; charset=utf-8"),
             (
                 "/static/bi/fonts/Lora/lora-v20-latin-ext_latin-regular.woff2",
                 "font/woff2",
@@ -140,6 +175,7 @@ mod tests {
             "/static/bi/js/bootstrap-italia.min.js",
             "/static/bi/../../package.json",
             "/static/app/missing.css",
+            "/static/leaflet/leaflet-src.js",
             "/static/app/",
         ] {
             assert_eq!(fetch(uri).await.status(), StatusCode::NOT_FOUND, "{uri}");

@@ -98,9 +98,14 @@ impl Lang {
         self.t(&format!("{vocabulary}-{}", value.as_ref()))
     }
 
-    /// What an error code means, for a person.
+    /// What an error code means, for a person. The limits that messages
+    /// name come as Fluent variables, so the text follows the code.
     pub fn error(&self, code: &str) -> String {
-        self.t(&format!("error-{code}"))
+        let limits = [(
+            "max_places",
+            FluentValue::from(soleil_domain::place::MAX_PLACES_AT_ONCE),
+        )];
+        self.with_args(&format!("error-{code}"), &limits)
     }
 }
 

@@ -33,11 +33,126 @@ pub struct AppState {
 }
 
 /// How the site is served.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct WebSettings {
     /// Mark cookies `Secure`, so browsers send them only over HTTPS. Turn on
     /// whenever SOLEIL is reached through TLS (directly or behind a proxy).
     pub secure_cookies: bool,
+    /// The background of the directory's maps.
+    pub map_tiles: MapTiles,
+}
+
+/// Where the maps of the directory get their background: a tile server's
+/// URL template and the attribution its licence asks for. Without one (a
+/// closed network) the maps show their markers on a plain background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapTiles {
+    url: Option<String>,
+    attribution: String,
+}
+
+impl MapTiles {
+    pub const OPENSTREETMAP_URL: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+    pub const OPENSTREETMAP_ATTRIBUTION: &str =
+        "&copy; <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>";
+
+    /// A tile server: `url` is an `http(s)://` or same-site (`/…`) template
+    /// with `{z}`, `{x}` and `{y}`; only a leading `{s}.` may vary the host.
+    /// An empty `url` means no tiles. The error says what to fix.
+    pub fn new(url: &str, attribution: &str) -> Result<Self, String> {
+        let url = url.trim();
+        if url.is_empty() {
+            return Ok(Self::none());
+        }
+        if let Some(missing) = ["{z}", "{x}", "{y}"].into_iter().find(|p| !url.contains(p)) {
+            return Err(format!(
+                "the map tile URL {url:?} lacks the placeholder {missing}"
+            ));
+        }
+        if url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '\'')
+        {
+            return Err(format!("the map tile URL {url:?} has spaces or quotes"));
+        }
+        let tiles = Self {
+            url: Some(url.to_owned()),
+            attribution: attribution.trim().to_owned(),
+        };
+        tiles.origin()?;
+        Ok(tiles)
+    }
+
+    /// No tiles: markers on a plain background.
+    pub fn none() -> Self {
+        Self {
+            url: None,
+            attribution: String::new(),
+        }
+    }
+
+    /// The URL template, if there is a tile server.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// What the map's corner credits (HTML, from the operator's settings).
+    pub fn attribution(&self) -> &str {
+        &self.attribution
+    }
+
+    /// The origin the browser fetches tiles from, as the Content Security
+    /// Policy names it: `None` for no tiles or tiles of this site.
+    fn origin(&self) -> Result<Option<String>, String> {
+        let Some(url) = &self.url else { return Ok(None) };
+        if url.starts_with('/') && !url.starts_with("//") {
+            return Ok(None);
+        }
+        let (scheme, rest) = url
+            .split_once("://")
+            .filter(|(scheme, _)| matches!(*scheme, "http" | "https"))
+            .ok_or_else(|| format!("the map tile URL {url:?} must start with https://, http:// or /"))?;
+        let host = rest.split('/').next().unwrap_or_default();
+        // A CSP source may only wildcard the leftmost label of the host.
+        let host = host
+            .strip_prefix("{s}.")
+            .map_or(host.to_owned(), |h| format!("*.{h}"));
+        let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+        let bare = host.strip_prefix("*.").unwrap_or(&host);
+        if bare.is_empty() || !bare.chars().all(plain) {
+            return Err(format!(
+                "the map tile URL {url:?} has an unusable host: only a leading {{s}}. may vary"
+            ));
+        }
+        Ok(Some(format!("{scheme}://{host}")))
+    }
+
+    /// The Content Security Policy of every answer: our own files, and
+    /// images from the tile server.
+    fn content_security_policy(&self) -> HeaderValue {
+        let tiles = self
+            .origin()
+            .ok()
+            .flatten()
+            .map(|o| format!(" {o}"))
+            .unwrap_or_default();
+        let policy = format!(
+            "default-src 'self'; img-src 'self' data:{tiles}; style-src 'self' 'unsafe-inline'; \
+             frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        );
+        // `new` let through only characters a header may carry.
+        HeaderValue::from_str(&policy).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+    }
+}
+
+impl Default for MapTiles {
+    /// OpenStreetMap's tiles, with their attribution.
+    fn default() -> Self {
+        Self {
+            url: Some(Self::OPENSTREETMAP_URL.to_owned()),
+            attribution: Self::OPENSTREETMAP_ATTRIBUTION.to_owned(),
+        }
+    }
 }
 
 /// Bodies larger than this are refused before they are read.
@@ -45,6 +160,7 @@ const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
 
 /// The whole site: pages, API, OpenAPI document, health check and assets.
 pub fn router(app: App, settings: WebSettings) -> Router {
+    let csp = settings.map_tiles.content_security_policy();
     let state = AppState { app, settings };
     let (api, openapi) = api::router().split_for_parts();
     let openapi = std::sync::Arc::new(openapi);
@@ -65,10 +181,9 @@ pub fn router(app: App, settings: WebSettings) -> Router {
         // Not "no-referrer": with it browsers send `Origin: null` on our own
         // form posts, and the anti-forgery check could not tell them apart.
         .layer(security_header(header::REFERRER_POLICY, "same-origin"))
-        .layer(security_header(
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; \
-             frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+            csp,
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
@@ -124,5 +239,47 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MapTiles;
+
+    fn policy(tiles: &MapTiles) -> String {
+        tiles
+            .content_security_policy()
+            .to_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    #[test]
+    fn the_tile_server_is_allowed_its_images_and_nothing_else() {
+        let osm = MapTiles::default();
+        assert!(policy(&osm).contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+        let varied = MapTiles::new("https://{s}.tiles.example.org:8443/{z}/{x}/{y}.png", "x").ok();
+        assert_eq!(
+            varied.and_then(|t| t.origin().ok().flatten()).as_deref(),
+            Some("https://*.tiles.example.org:8443")
+        );
+        let local = MapTiles::new("/tiles/{z}/{x}/{y}.png", "").ok();
+        assert!(local.is_some_and(|t| policy(&t).contains("img-src 'self' data:;")));
+        let none = MapTiles::new("  ", "ignored").ok();
+        assert_eq!(none, Some(MapTiles::none()));
+    }
+
+    #[test]
+    fn unusable_tile_urls_are_refused_with_a_reason() {
+        for url in [
+            "https://tile.example.org/{z}/{x}.png",
+            "ftp://tile.example.org/{z}/{x}/{y}.png",
+            "tile.example.org/{z}/{x}/{y}.png",
+            "https://a{s}.example.org/{z}/{x}/{y}.png",
+            "https://tile.example.org/{z}/{x}/{y}.png'; script-src *",
+            "//tile.example.org/{z}/{x}/{y}.png",
+        ] {
+            assert!(MapTiles::new(url, "").is_err(), "{url}");
+        }
     }
 }

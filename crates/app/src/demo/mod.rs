@@ -21,6 +21,7 @@
 //! the seeded picks they share.
 
 mod casework;
+mod directory;
 mod draw;
 mod needs;
 mod network;
@@ -91,6 +92,7 @@ impl App {
         let reached = self.play_all(&casts, &stories).await?;
         users += self.create_network_accounts().await?;
         self.create_demo_places(&organisations).await?;
+        self.create_demo_directory(&organisations).await?;
         self.create_demo_referrals().await?;
         let cases_by_state = CaseState::all()
             .map(|state| (state, reached.iter().filter(|s| **s == state).count()))

@@ -53,7 +53,7 @@ impl App {
         Ok(declared)
     }
 
-    async fn demo_user(&self, login: &str) -> AppResult<User> {
+    pub(super) async fn demo_user(&self, login: &str) -> AppResult<User> {
         let mut handle = self.store.handle().await?;
         network::user_by_email(handle.conn(), &format!("{login}@{DEMO_DOMAIN}"))
             .await?

@@ -72,3 +72,27 @@ places-field-from = From
 places-field-until = Until (optional)
 places-field-reason = Reason
 places-choose = Choose…
+
+done-places-declared = Places declared: the regional secretariat already sees them as free.
+done-place-withdrawn = Place withdrawn: it is no longer offered.
+done-place-offered = The place is offered again.
+error-place_count_out_of_range = Give a number of places from 1 to { $max_places }.
+places-own-title = The places of { $facility }
+places-own-none = The facility has not declared any places yet.
+places-own-caption = The facility's places by kind and availability
+places-own-taken = Taken
+places-declare-title = Declare new places
+places-declare = Declare the places
+places-field-kind = For
+places-field-count = How many places
+places-field-count-hint = From 1 to { $max }.
+places-field-label = Name (optional)
+places-field-label-hint = Several places are numbered after the name: "Letto" when none is given, e.g. Letto 1, Letto 2…
+places-field-accessible = Accessible (no architectural barriers)
+places-col-availability = Availability
+places-withdraw = Withdraw
+places-offer = Offer again
+
+# The account the automatic end of allocations acts as.
+error-system_account = This is the system account of automatic jobs: it is never switched on nor given a token.
+error-user_inactive = The user is deactivated: activate them before creating a token.

@@ -72,3 +72,27 @@ places-field-from = Dal
 places-field-until = Al (facoltativo)
 places-field-reason = Motivo
 places-choose = Scegli…
+
+done-places-declared = Posti dichiarati: la segreteria regionale li vede già liberi.
+done-place-withdrawn = Posto ritirato: non è più offerto.
+done-place-offered = Il posto è di nuovo offerto.
+error-place_count_out_of_range = Indica un numero di posti da 1 a { $max_places }.
+places-own-title = I posti di { $facility }
+places-own-none = La struttura non ha ancora dichiarato posti.
+places-own-caption = Posti della struttura per tipo e disponibilità
+places-own-taken = Assegnati
+places-declare-title = Dichiara nuovi posti
+places-declare = Dichiara i posti
+places-field-kind = Per
+places-field-count = Quanti posti
+places-field-count-hint = Da 1 a { $max }.
+places-field-label = Nome (facoltativo)
+places-field-label-hint = Con più posti, vengono numerati dopo il nome: «Letto» se manca, ad es. Letto 1, Letto 2…
+places-field-accessible = Accessibili (senza barriere architettoniche)
+places-col-availability = Disponibilità
+places-withdraw = Ritira
+places-offer = Offri di nuovo
+
+# The account the automatic end of allocations acts as.
+error-system_account = È l'account di sistema delle operazioni automatiche: non si attiva e non riceve token.
+error-user_inactive = L'utente è disattivato: riattivalo prima di creare un token.

@@ -3,12 +3,15 @@
 //! use case as the bearer-token user, and shape the answer.
 
 mod cases;
+mod directory;
+mod directory_exchange;
 mod instruments;
 mod intake;
 mod network;
 mod oversight;
 mod places;
 mod plans;
+mod reference;
 mod referrals;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -45,6 +48,8 @@ use crate::error::ApiError;
         (name = "oversight", description = "Audit log and aggregate statistics"),
         (name = "places", description = "Emergency places: declared by facilities, allocated by the secretariat"),
         (name = "referrals", description = "Referrals from a case to a service, answered and completed with feedback"),
+        (name = "reference", description = "Reference data shipped with SOLEIL: the comuni of Italy (ISTAT)"),
+        (name = "directory", description = "The services directory: who offers what, for whom, in which languages, where and when"),
     )
 )]
 struct ApiDoc;
@@ -72,6 +77,9 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(oversight::routes())
         .merge(places::routes())
         .merge(referrals::routes())
+        .merge(reference::routes())
+        .merge(directory::routes())
+        .merge(directory_exchange::routes())
 }
 
 /// A JSON body; unreadable JSON gets the API's error body, not axum's text.

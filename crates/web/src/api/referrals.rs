@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use soleil_app::referrals::{ReferralFile, ReferralItem, ReferralQuery, ReferralStatistics};
+use soleil_app::referrals::{ReferralFile, ReferralItem, ReferralQuery, ReferralStatistics, StatisticsQuery};
 use soleil_domain::referral::{ReferralAnswer, ReferralInput};
 use soleil_domain::{CaseId, ReferralId, ReferralState};
 use utoipa_axum::router::OpenApiRouter;
@@ -139,10 +139,15 @@ async fn cancel(
 }
 
 /// Referrals per receiving organisation: sent, accepted, declined,
-/// completed, overdue and the mean hours to an answer.
-#[utoipa::path(get, path = "/api/v1/statistics/referrals", tag = "referrals",
+/// completed, overdue and the mean hours to an answer; of one region (admins
+/// choose it) and of the referrals sent in a period, when given.
+#[utoipa::path(get, path = "/api/v1/statistics/referrals", tag = "referrals", params(StatisticsQuery),
     responses((status = 200, body = ReferralStatistics), Failures))]
-async fn statistics(api: Api, State(state): State<AppState>) -> Result<Json<ReferralStatistics>, ApiError> {
-    api.check(state.app.referral_statistics(&api.user).await)
+async fn statistics(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<StatisticsQuery>,
+) -> Result<Json<ReferralStatistics>, ApiError> {
+    api.check(state.app.referral_statistics(&api.user, &query).await)
         .map(Json)
 }

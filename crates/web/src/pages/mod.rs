@@ -4,6 +4,7 @@
 
 mod admin;
 mod cases;
+mod directory;
 mod explain;
 mod form;
 mod instruments;
@@ -44,7 +45,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(admin::routes())
         .merge(rights::routes())
         .merge(instruments::routes())
+        .merge(directory::routes())
         .layer(middleware::from_fn_with_state(state, csrf_guard))
+        // After the guard, which reads only plain forms: checks its own token.
+        .merge(directory::upload_routes())
         // Pages show personal data: no browser or proxy may keep a copy.
         .layer(SetResponseHeaderLayer::overriding(
             axum::http::header::CACHE_CONTROL,
@@ -113,11 +117,11 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 12] = [
+        let items: [(&'static str, &str, Operation); 13] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
-            ("/places", "nav-places", Operation::AllocatePlace),
+            ("/places", "nav-places", Operation::ListPlaces),
             ("/referrals", "nav-referrals", Operation::ListReferrals),
             ("/persons", "nav-persons", Operation::ListPersons),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
@@ -129,6 +133,7 @@ impl Chrome {
             ("/admin/users", "nav-users", Operation::CreateUser),
             ("/audit", "nav-audit", Operation::ReadAudit),
             ("/instruments", "nav-instruments", Operation::ReadOwnAccount),
+            ("/directory", "nav-directory", Operation::SearchServices),
             ("/", "nav-home", Operation::ReadOwnAccount),
         ];
         items

@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
 use soleil_app::cases::CaseFile;
-use soleil_app::referrals::{ReferralItem, ReferralQuery, SharedData};
-use soleil_app::{AppError, Page, policy};
+use soleil_app::referrals::{ReferralItem, ReferralQuery, ReferralStatistics, SharedData, StatisticsQuery};
+use soleil_app::{AppError, AppResult, Page, policy};
 use soleil_domain::referral::{ReferralAnswer, ReferralInput};
 use soleil_domain::{
     CaseId, CaseState, Invalid, NeedArea, ReferralId, ReferralShare, ReferralState, Role, User,
@@ -20,10 +20,11 @@ use soleil_store::network::OrganisationFilter;
 
 use super::cases::{no_such_case, refused_case_page};
 use super::form::{
-    Choice, FormData, Refused, chrome_for, date, label_from, path_id, required_choice, vocabulary,
+    Choice, Field, FormData, Refused, choice, date, iso_date, label_from, list_chrome, path_id,
+    region_choices, required_choice, vocabulary,
 };
 use super::time::date_text;
-use super::{Chrome, done, error_page, render_with};
+use super::{Chrome, FormErrors, done, error_page, render_with};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
@@ -31,6 +32,7 @@ use crate::i18n::Lang;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/referrals", get(list))
+        .route("/referrals/statistics", get(statistics))
         .route("/cases/{id}/referrals", post(send))
         .route("/referrals/{id}/{answer}", post(answer))
 }
@@ -257,10 +259,12 @@ struct ListPage {
     /// A receiving service: answer forms and shared data.
     receiver: bool,
     refused: Refused,
+    /// Who may read the figures per service gets a link to them.
+    statistics_link: bool,
 }
 
 async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
-    let chrome = chrome_for(&page, "/referrals", query.as_deref());
+    let chrome = list_chrome(&page, "/referrals", query.as_deref());
     let filters = FormData::query(query.as_deref());
     list_page(
         &state,
@@ -309,6 +313,7 @@ async fn list_page(
     render_with(
         status,
         ListPage {
+            statistics_link: policy::permits(user.role, soleil_app::Operation::ReadReferralStatistics),
             title: chrome.t("referrals-title"),
             rows,
             overdue_only,
@@ -364,4 +369,89 @@ async fn answer(
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// Statistics per receiving service
+// ---------------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "referrals/statistics.html")]
+struct StatisticsPage {
+    chrome: Chrome,
+    title: String,
+    /// The filters as typed, with the message of each that could not be read.
+    region: Field,
+    from: Field,
+    to: Field,
+    errors: FormErrors,
+    /// Admins and coordinators without a region choose one.
+    regions: Option<Vec<Choice>>,
+    caption: String,
+    statistics: ReferralStatistics,
+}
+
+impl StatisticsPage {
+    /// Hours with one decimal; a dash where nothing was answered yet.
+    fn hours(value: &Option<f64>) -> String {
+        value.map(|h| format!("{h:.1}")).unwrap_or_else(|| "–".into())
+    }
+}
+
+/// The figures asked for in the query, or why they cannot be given.
+async fn asked_statistics(
+    state: &AppState,
+    user: &User,
+    filters: &FormData,
+) -> AppResult<ReferralStatistics> {
+    let mut invalid = Invalid::new();
+    let asked = StatisticsQuery {
+        region: choice(&mut invalid, "region", filters.get("region")),
+        from: date(&mut invalid, "from", filters.get("from")),
+        to: date(&mut invalid, "to", filters.get("to")),
+    };
+    let asked = invalid.into_result(asked)?;
+    state.app.referral_statistics(user, &asked).await
+}
+
+async fn statistics(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
+    let query = query.as_deref();
+    let filters = FormData::query(query);
+    let chrome = list_chrome(&page, "/referrals/statistics", query);
+    let lang = chrome.lang;
+    let (statistics, errors, status) = match asked_statistics(&state, &page.user, &filters).await {
+        Ok(statistics) => (statistics, FormErrors::default(), StatusCode::OK),
+        // A period that cannot be read: the form again, nothing counted.
+        Err(AppError::Invalid(invalid)) => {
+            let nothing = ReferralStatistics {
+                region: None,
+                from: None,
+                to: None,
+                organisations: Vec::new(),
+            };
+            let errors = FormErrors::new(lang, invalid.errors);
+            (nothing, errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(error) => return error_page(chrome, error),
+    };
+    let choose_region = page.user.region.is_none() || page.user.role == Role::Admin;
+    let caption = match statistics.region {
+        Some(region) => lang.t1("referrals-stats-caption", "region", region.name()),
+        None => lang.t("referrals-stats-caption-all"),
+    };
+    let typed_date = |name: &str| errors.field(name, &iso_date(filters.get(name).to_owned()));
+    render_with(
+        status,
+        StatisticsPage {
+            title: chrome.t("referrals-stats-title"),
+            region: errors.field("region", filters.get("region")),
+            from: typed_date("from"),
+            to: typed_date("to"),
+            regions: choose_region.then(region_choices),
+            caption,
+            statistics,
+            errors,
+            chrome,
+        },
+    )
 }

@@ -2,22 +2,9 @@
 //! (Europe/Rome), dd/mm/yyyy. The store keeps instants in UTC; people read
 //! them where they work. Also the askama filters the templates use.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
-/// Civil time in Italy (Europe/Rome): CET, and CEST from the last Sunday
-/// of March to the last Sunday of October, switching at 01:00 UTC.
-pub(super) fn rome_time(at: DateTime<Utc>) -> NaiveDateTime {
-    let utc = at.naive_utc();
-    let switch = |month: u32| {
-        let last_day = NaiveDate::from_ymd_opt(at.year(), month, 31).unwrap_or_default();
-        let back = last_day.weekday().num_days_from_sunday();
-        (last_day - Duration::days(i64::from(back)))
-            .and_hms_opt(1, 0, 0)
-            .unwrap_or_default()
-    };
-    let summer = utc >= switch(3) && utc < switch(10);
-    utc + Duration::hours(if summer { 2 } else { 1 })
-}
+pub(super) use soleil_domain::time::rome_time;
 
 /// The instant a day starts in Italy, for date filters.
 pub(super) fn rome_midnight(day: NaiveDate) -> DateTime<Utc> {
