@@ -70,7 +70,13 @@ struct ImportQuery {
         (status = 200, description = "Imported, or a dry run found nothing to fix", body = ImportReport),
         (status = 413, description = "The file is larger than 2 MiB", body = crate::error::ErrorBody),
         (status = 422, description = "Some services were rejected; nothing was saved", body = ImportReport),
-        Failures))]
+        // Not `Failures`: its 422 is the generic error body, and this call
+        // answers every rejection with the report.
+        (status = 400, description = "No format given or found in the Content-Type", body = crate::error::ErrorBody),
+        (status = 401, description = "No valid bearer token", body = crate::error::ErrorBody),
+        (status = 403, description = "The caller may not import", body = crate::error::ErrorBody),
+        (status = 404, description = "Not visible to the caller", body = crate::error::ErrorBody),
+        (status = 409, description = "A concurrent change", body = crate::error::ErrorBody)))]
 async fn import_directory(
     api: Api,
     State(state): State<AppState>,
