@@ -1,4 +1,5 @@
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
@@ -6,6 +7,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool};
 
+use crate::directory::SearchIndex;
 use crate::{Result, StoreError};
 
 /// Runs one expression on whichever concrete driver a [`Conn`] holds. The
@@ -36,6 +38,8 @@ enum Pool {
 #[derive(Clone)]
 pub struct Store {
     pool: Pool,
+    /// The directory search's copy of the rows, shared by the clones.
+    search_index: Arc<SearchIndex>,
 }
 
 /// A transaction: everything in it, audit events included, lands or nothing does.
@@ -83,7 +87,10 @@ impl Store {
                 "{url:?}: expected sqlite://PATH or postgres://…"
             )));
         };
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            search_index: Arc::default(),
+        })
     }
 
     /// Applies the migrations of this backend that have not run yet.
@@ -102,6 +109,10 @@ impl Store {
             Pool::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(pool) => Tx::Postgres(pool.begin().await?),
         })
+    }
+
+    pub(crate) fn search_index(&self) -> &SearchIndex {
+        &self.search_index
     }
 
     pub async fn handle(&self) -> Result<Handle> {

@@ -2,14 +2,15 @@
 //! opening hours, and the search over them.
 //!
 //! A search answers one row per location of a service (a service without
-//! locations is one row, found only when no place is asked for). Every
-//! criterion is a condition an index can serve: need areas a bitmask,
-//! languages an indexed junction, places the comune, province and region
-//! codes copied onto each location when it is saved, opening hours day
-//! numbers and minutes. Distances are ranked without trigonometry in SQL:
-//! an equirectangular squared distance, with the cosine of the query's
-//! latitude bound as a number, inside a bounding box when a radius is given.
+//! locations is one row, found only when no place is asked for). Each write
+//! of a service also writes its rows of `service_hits`, with everything a
+//! search tests (need areas a bitmask, languages, the comune, province and
+//! region codes, opening hours as quarter hours of the week) and the words
+//! of its texts, and increments the directory's revision; searches run over
+//! an in-memory copy of those rows ([`index`]) that follows the revision.
 //! The exact great-circle distance is for the caller to show.
+
+mod index;
 
 use std::collections::HashMap;
 
@@ -22,7 +23,9 @@ use sqlx::AssertSqlSafe;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::{Conn, Page, Result, Store, StoreError, on};
+pub(crate) use index::SearchIndex;
+
+use crate::{Conn, Page, Result, Store, on};
 
 /// Where a location lies, from the reference data: copied onto the row so
 /// searches by province or region need no reference data.
@@ -99,8 +102,8 @@ pub async fn replace_service(mut conn: Conn<'_>, service: &Service, areas: &[Loc
 }
 
 /// Runs an insert or update of the `services` row, whose `$1` … `$12` are
-/// its fields in the order of the table.
-async fn write_service(conn: Conn<'_>, sql: &'static str, service: &Service) -> Result<()> {
+/// its fields in the order of the table, and moves the directory's revision.
+async fn write_service(mut conn: Conn<'_>, sql: &'static str, service: &Service) -> Result<()> {
     let params = [
         Param::Uuid(service.id.0),
         Param::Uuid(service.organisation_id.0),
@@ -115,7 +118,10 @@ async fn write_service(conn: Conn<'_>, sql: &'static str, service: &Service) -> 
         Param::Bool(service.active),
         Param::Time(service.updated_at),
     ];
-    on!(conn, c => bind_params!(sqlx::query(sql), params).execute(c).await.map(|r| r.rows_affected()))?;
+    on!(again(&mut conn), c => bind_params!(sqlx::query(sql), params).execute(c).await.map(|r| r.rows_affected()))?;
+    // Every process's search index follows this number (see `index`).
+    on!(conn, c => sqlx::query("UPDATE directory_revision SET revision = revision + 1 WHERE id = 1")
+        .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -490,58 +496,23 @@ async fn load(mut conn: Conn<'_>, condition: &str, params: &[Param]) -> Result<V
 // Searching
 
 /// One page of the locations (and location-less services) that match every
-/// criterion, ranked, and how many match in all.
-///
-/// The page and the count are two scans of the same rows, so they run at
-/// once on two pooled connections: over a national directory each takes
-/// tens of milliseconds, and the search answers after the slower of them.
+/// criterion, ranked, and how many match in all: found in the in-memory
+/// index ([`index`]), then the page's services loaded whole.
 pub async fn search(store: &Store, query: &ServiceQuery, page: Page) -> Result<(Vec<ServiceMatch>, i64)> {
-    let mut keys_handle = store.handle().await?;
-    let mut count_handle = store.handle().await?;
-    let dialect = match keys_handle.conn() {
-        Conn::Sqlite(_) => Dialect::Sqlite,
-        Conn::Postgres(_) => Dialect::Postgres,
-    };
-    for handle in [&mut keys_handle, &mut count_handle] {
-        tune_for_search(handle.conn()).await?;
-    }
-    let plan = SearchSql::of(query, dialect);
-    let n = plan.params.len();
-    let keys_sql = format!(
-        "SELECT h.service_id, h.location_id FROM service_hits h {} ORDER BY {} LIMIT ${} OFFSET ${}",
-        plan.condition,
-        plan.order,
-        n + 1,
-        n + 2
-    );
-    let count_sql = format!("SELECT COUNT(*) FROM service_hits h {}", plan.condition);
-    let keys = async {
-        let keys: Vec<(ServiceId, Option<LocationId>)> = on!(keys_handle.conn(), c =>
-            bind_params!(sqlx::query_as(AssertSqlSafe(keys_sql.as_str())), plan.params)
-                .bind(page.limit())
-                .bind(page.offset())
-                .fetch_all(c).await)?;
-        Ok::<_, StoreError>(keys)
-    };
-    let total = async {
-        let total: i64 = on!(count_handle.conn(), c =>
-            bind_params!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), plan.params).fetch_one(c).await)?;
-        Ok::<_, StoreError>(total)
-    };
-    let (keys, total) = tokio::try_join!(keys, total)?;
-    drop(count_handle);
+    let mut handle = store.handle().await?;
+    let index = store.search_index().fresh(handle.conn()).await?;
+    let (keys, total) = index.search(query, page);
+    drop(index);
     if keys.is_empty() {
         return Ok((Vec::new(), total));
     }
-    let conn = keys_handle.conn();
-
     let mut ids: Vec<ServiceId> = keys.iter().map(|(service, _)| *service).collect();
     ids.sort();
     ids.dedup();
     let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
     let params: Vec<Param> = ids.iter().map(|id| Param::Uuid(id.0)).collect();
     let condition = format!("s.id IN ({})", placeholders.join(", "));
-    let services: HashMap<ServiceId, (Service, String)> = load(conn, &condition, &params)
+    let services: HashMap<ServiceId, (Service, String)> = load(handle.conn(), &condition, &params)
         .await?
         .into_iter()
         .map(|found| (found.0.id, found))
@@ -561,200 +532,6 @@ pub async fn search(store: &Store, query: &ServiceQuery, page: Page) -> Result<(
     Ok((matches, total))
 }
 
-/// Connection settings a search needs (each a no-op once set). They suit
-/// every query, so the pool could set them when it connects.
-async fn tune_for_search(conn: Conn<'_>) -> Result<()> {
-    match conn {
-        // A search reads megabytes of service_hits at random; through the
-        // 2 MB page cache of a pooled connection that is a system call per
-        // page. Mapping the file reads it from the system's cache directly.
-        Conn::Sqlite(c) => sqlx::query("PRAGMA mmap_size = 268435456")
-            .execute(c)
-            .await
-            .map(|_| ())?,
-        // The bit tests fool the planner's estimates into costs that start
-        // the JIT compiler, which takes longer than the search itself.
-        Conn::Postgres(c) => sqlx::query("SET jit = off").execute(c).await.map(|_| ())?,
-    }
-    Ok(())
-}
-
-/// The SQL of the two backends differs in one function only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dialect {
-    Sqlite,
-    Postgres,
-}
-
-impl Dialect {
-    /// Where `needle` first occurs in `haystack`, from 1; 0 if it does not.
-    /// A plain substring search: much faster than `LIKE '%…%'` on SQLite.
-    fn position(self, haystack: &str, needle: &str) -> String {
-        match self {
-            Self::Sqlite => format!("instr({haystack}, {needle})"),
-            Self::Postgres => format!("strpos({haystack}, {needle})"),
-        }
-    }
-}
-
-/// The `WHERE` and `ORDER BY` of a search over `service_hits h`, with
-/// their parameters.
-#[derive(Debug)]
-struct SearchSql {
-    condition: String,
-    order: String,
-    params: Vec<Param>,
-}
-
-impl SearchSql {
-    fn of(query: &ServiceQuery, dialect: Dialect) -> Self {
-        let mut sql = Conditions::default();
-        if !query.include_inactive {
-            sql.push("h.active = TRUE".to_owned());
-        }
-        // A place criterion needs a location; without one, services that
-        // have none are listed too.
-        let places = query.region.is_some() || query.province.is_some() || query.comune.is_some();
-        if places || query.near.is_some() || query.kind.is_some() || query.open_at.is_some() {
-            sql.push("h.location_id IS NOT NULL".to_owned());
-        }
-        if let Some(organisation) = query.organisation {
-            let p = sql.bind(Param::Uuid(organisation.0));
-            sql.push(format!("h.organisation_id = {p}"));
-        }
-        if let Some(area) = query.need_area {
-            let p = sql.bind(Param::Int(need_mask(&[area])));
-            sql.push(format!("(h.need_areas & {p}) <> 0"));
-        }
-        if let Some(language) = &query.language {
-            let p = sql.bind(Param::Text(format!(" {language} ")));
-            sql.push(format!("{} > 0", dialect.position("h.languages", &p)));
-        }
-        // Each word of the text must begin a word of the service's texts.
-        let text = query.text.as_deref().map(fold).filter(|text| !text.is_empty());
-        if let Some(text) = &text {
-            for word in text.split(' ') {
-                let from = sql.bind(Param::Text(word.to_owned()));
-                let to = sql.bind(Param::Text(format!("{word}{}", char::MAX)));
-                sql.push(format!(
-                    "h.service_id IN (SELECT w.service_id FROM service_words w WHERE w.word >= {from} AND w.word < {to})"
-                ));
-            }
-        }
-        if let Some(kind) = query.kind {
-            let p = sql.bind(Param::Text(kind.as_str().to_owned()));
-            sql.push(format!("h.kind = {p}"));
-        }
-        for (column, value) in [
-            ("h.region_code", &query.region),
-            ("h.province_code", &query.province),
-            ("h.comune", &query.comune),
-        ] {
-            if let Some(value) = value {
-                let p = sql.bind(Param::Text(value.clone()));
-                sql.push(format!("{column} = {p}"));
-            }
-        }
-        if let Some(at) = query.open_at {
-            let (word, bit) = WeekBits::quarter(at.day, minutes(at.time));
-            let bit = sql.bind(Param::BigInt(bit));
-            let day = sql.bind(Param::Int(i32::from(at.day.number())));
-            let minute = sql.bind(Param::Int(minutes(at.time)));
-            // `OFFSET 0` keeps PostgreSQL from hashing every interval of the
-            // day to answer the few rows whose bits are not exact: it then
-            // looks each one up by its index.
-            sql.push(format!(
-                "(h.open_{word} & {bit}) <> 0 AND (h.hours_exact OR EXISTS (
-                    SELECT 1 FROM service_hours o WHERE o.location_id = h.location_id AND o.day = {day}
-                    AND o.opens <= {minute} AND o.closes > {minute} LIMIT 1 OFFSET 0))"
-            ));
-        }
-        // With no criterion the name index gives the first page at once.
-        // With some, walking that index and testing row after row is slow
-        // when few rows match (the planner cannot know how few); sorting
-        // the matches, which `|| ''` forces, is fast either way.
-        let unfiltered = sql.clauses.iter().all(|c| c == "h.active = TRUE");
-        let by_name = if unfiltered {
-            "h.name_key, h.service_id, h.position"
-        } else {
-            "h.name_key || '', h.service_id, h.position"
-        };
-        let order = if let Some(near) = query.near {
-            let distance = sql.distance(near, query.within_km);
-            format!("(h.latitude IS NULL), {distance}, {by_name}")
-        } else if let Some(text) = text {
-            let p = sql.bind(Param::Text(text));
-            let at = dialect.position("h.name_key", &p);
-            format!("CASE WHEN {at} = 1 THEN 0 WHEN {at} > 0 THEN 1 ELSE 2 END, {by_name}")
-        } else {
-            by_name.to_owned()
-        };
-        Self {
-            condition: sql.sql(),
-            order,
-            params: sql.params,
-        }
-    }
-}
-
-/// `WHERE` clauses with numbered placeholders.
-#[derive(Debug, Default)]
-struct Conditions {
-    clauses: Vec<String>,
-    params: Vec<Param>,
-}
-
-impl Conditions {
-    fn bind(&mut self, param: Param) -> String {
-        self.params.push(param);
-        format!("${}", self.params.len())
-    }
-
-    fn push(&mut self, clause: String) {
-        self.clauses.push(clause);
-    }
-
-    /// Ranks by an equirectangular squared distance (in degrees of latitude)
-    /// from `near`, and keeps only what lies within `within_km`: first a
-    /// bounding box, which the index on the coordinates serves, then the
-    /// circle. Returns the expression to order by.
-    fn distance(&mut self, near: GeoPoint, within_km: Option<f64>) -> String {
-        // Far from the poles, a degree of longitude is cos(latitude) of a degree of latitude.
-        let shrink = near.latitude.to_radians().cos().max(0.01);
-        let lat = self.bind(Param::Float(near.latitude));
-        let lon = self.bind(Param::Float(near.longitude));
-        let cos = self.bind(Param::Float(shrink));
-        let distance = format!(
-            "((h.latitude - {lat}) * (h.latitude - {lat}) + (h.longitude - {lon}) * {cos} * (h.longitude - {lon}) * {cos})"
-        );
-        if let Some(km) = within_km {
-            let degrees = km / KM_PER_DEGREE;
-            let bounds = [
-                near.latitude - degrees,
-                near.latitude + degrees,
-                near.longitude - degrees / shrink,
-                near.longitude + degrees / shrink,
-            ]
-            .map(|bound| self.bind(Param::Float(bound)));
-            let [south, north, west, east] = bounds;
-            let radius = self.bind(Param::Float(degrees * degrees));
-            self.push(format!(
-                "h.latitude BETWEEN {south} AND {north} AND h.longitude BETWEEN {west} AND {east} \
-                 AND {distance} <= {radius}"
-            ));
-        }
-        distance
-    }
-
-    fn sql(&self) -> String {
-        if self.clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", self.clauses.join(" AND "))
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Values and conversions
 
@@ -769,7 +546,6 @@ enum Param {
     Time(DateTime<Utc>),
     Int(i32),
     BigInt(i64),
-    Float(f64),
     OptionalFloat(Option<f64>),
 }
 
@@ -787,7 +563,6 @@ macro_rules! bind_params {
                 Param::Time(v) => query.bind(*v),
                 Param::Int(v) => query.bind(*v),
                 Param::BigInt(v) => query.bind(*v),
-                Param::Float(v) => query.bind(*v),
                 Param::OptionalFloat(v) => query.bind(*v),
             };
         }
@@ -903,39 +678,5 @@ mod tests {
         assert_eq!(hours.map(|h| h.day), Some(Weekday::Sunday));
         assert!(opening_hours(7, 0, 10).is_err());
         assert!(opening_hours(0, 0, 24 * 60).is_err());
-    }
-
-    #[test]
-    fn a_radius_bounds_the_box_and_the_circle() {
-        let query = ServiceQuery {
-            near: GeoPoint::new(41.47, 12.9),
-            within_km: Some(30.0),
-            ..ServiceQuery::default()
-        };
-        let plan = SearchSql::of(&query, Dialect::Sqlite);
-        assert!(plan.condition.contains("h.location_id IS NOT NULL"));
-        assert!(plan.condition.contains("h.latitude BETWEEN $4 AND $5"));
-        assert!(plan.order.starts_with("(h.latitude IS NULL), ((h.latitude - $1)"));
-        let Some(Param::Float(south)) = plan.params.get(3) else {
-            panic!("no southern bound in {:?}", plan.params);
-        };
-        assert!((41.47 - south - 30.0 / KM_PER_DEGREE).abs() < 1e-9);
-    }
-
-    #[test]
-    fn without_a_place_services_without_locations_are_found_too() {
-        let plan = SearchSql::of(&ServiceQuery::default(), Dialect::Postgres);
-        assert_eq!(plan.condition, "WHERE h.active = TRUE");
-        let text = ServiceQuery {
-            text: Some("Città".to_owned()),
-            ..ServiceQuery::default()
-        };
-        let plan = SearchSql::of(&text, Dialect::Postgres);
-        assert!(
-            plan.condition.ends_with("w.word >= $1 AND w.word < $2)"),
-            "{}",
-            plan.condition
-        );
-        assert_eq!(plan.params.first(), Some(&Param::Text("citta".to_owned())));
     }
 }
