@@ -20,8 +20,6 @@ use soleil_domain::directory::{
 };
 use soleil_domain::{NeedArea, OrganisationId, RegionCode};
 use sqlx::AssertSqlSafe;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 pub(crate) use index::SearchIndex;
 
@@ -595,17 +593,9 @@ fn need_areas(mask: i32) -> Vec<NeedArea> {
         .collect()
 }
 
-/// Lower case without accents, every run of other characters one space:
-/// what text searches compare, so "Citta" finds "Città".
-pub fn fold(text: &str) -> String {
-    let plain: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// Text as searches compare it (lower case, no accents): the same folding
+/// as the comuni's names, so one word finds both.
+pub use soleil_reference::fold;
 
 fn text_key(service: &Service) -> String {
     let eligibility = service.eligibility.as_deref().unwrap_or_default();
@@ -665,11 +655,6 @@ mod tests {
         assert_eq!(need_areas(need_mask(&areas)), areas);
         assert_eq!(need_mask(&[]), 0);
         assert_eq!(need_mask(&[NeedArea::Training]), 1);
-    }
-
-    #[test]
-    fn folding_drops_case_accents_and_punctuation() {
-        assert_eq!(fold("  Città  dell'Aquila – PAS "), "citta dell aquila pas");
     }
 
     #[test]
