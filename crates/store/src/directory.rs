@@ -342,6 +342,15 @@ pub async fn service(conn: Conn<'_>, id: ServiceId) -> Result<Option<Service>> {
     Ok(found.into_iter().next().map(|(service, _)| service))
 }
 
+/// The languages some service speaks (ISO 639 codes, sorted), for the
+/// search form's choices.
+pub async fn languages(conn: Conn<'_>) -> Result<Vec<String>> {
+    Ok(on!(conn, c => sqlx::query_scalar(
+        "SELECT DISTINCT language FROM service_languages ORDER BY language",
+    )
+    .fetch_all(c).await)?)
+}
+
 /// Where a location is: `None` if there is no such location, `Some(None)`
 /// if it has no coordinates.
 pub async fn location_position(conn: Conn<'_>, id: LocationId) -> Result<Option<Option<GeoPoint>>> {

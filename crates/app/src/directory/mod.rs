@@ -72,6 +72,13 @@ impl App {
         })
     }
 
+    /// The languages some service of the directory speaks (ISO 639 codes).
+    pub async fn directory_languages(&self, actor: &User) -> AppResult<Vec<String>> {
+        authorize(actor, Operation::SearchServices)?;
+        let mut handle = self.store.handle().await?;
+        Ok(directory::languages(handle.conn()).await?)
+    }
+
     /// Adds a service of an organisation the caller may keep. Locations get
     /// new ids: ids are for keeping locations across updates.
     pub async fn create_service(&self, actor: &User, input: &ServiceInput) -> AppResult<Service> {

@@ -290,15 +290,7 @@ async fn chosen_location(
 /// The languages the directory's services speak, by name, and the one
 /// asked for even if no service speaks it.
 async fn languages_present(state: &AppState, user: &User, lang: Lang, chosen: &str) -> Vec<Choice> {
-    let services = state
-        .app
-        .services_for_export(user, None)
-        .await
-        .unwrap_or_default();
-    let mut codes: Vec<String> = services
-        .iter()
-        .flat_map(|(_, services)| services.iter().flat_map(|s| s.languages.iter().cloned()))
-        .collect();
+    let mut codes = state.app.directory_languages(user).await.unwrap_or_default();
     let chosen = chosen.trim().to_ascii_lowercase();
     if !chosen.is_empty() {
         codes.push(chosen);
