@@ -25,6 +25,10 @@ pub enum AppError {
         code: &'static str,
         allowed: Vec<CaseState>,
     },
+    /// Persons already recorded the caller may see may be the one being
+    /// recorded: the caller confirms none is before recording a new one.
+    #[error("possible_duplicates")]
+    PossibleDuplicates(Box<crate::identity::MatchReport>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }

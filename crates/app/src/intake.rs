@@ -11,6 +11,7 @@ use soleil_store::{Page, Tx, cases, persons, screenings};
 
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event};
+use crate::identity;
 use crate::instruments::evaluate_sheet;
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
@@ -23,6 +24,19 @@ pub struct ContactInput {
     /// Send to the secretariat now rather than keep a draft.
     #[serde(default)]
     pub send: bool,
+    /// The operator saw the possible matches and none is the person: record
+    /// a new one. Without it, visible possible matches refuse the contact.
+    #[serde(default)]
+    pub confirm_new_person: bool,
+}
+
+/// A first contact recorded, and whether possible duplicates outside the
+/// operator's view were found: the secretariat will reconcile them.
+#[derive(Debug, Clone)]
+pub struct RecordedContact {
+    pub person: Person,
+    pub screening: Screening,
+    pub secretariat_will_reconcile: bool,
 }
 
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
@@ -40,6 +54,8 @@ pub struct PersonFile {
     pub person: Person,
     pub screenings: Vec<Screening>,
     pub cases: Vec<CaseSummary>,
+    /// Identity and stay documents, not removed: by kind, the latest expiry first.
+    pub documents: Vec<soleil_domain::Document>,
 }
 
 /// The region and organisation a user acts for; identifying records need both.
@@ -51,12 +67,21 @@ fn home(actor: &User) -> AppResult<(RegionCode, soleil_domain::OrganisationId)> 
 }
 
 impl App {
-    /// Records a person on their own (for a screening added later).
-    pub async fn create_person(&self, actor: &User, input: &PersonInput) -> AppResult<Person> {
+    /// Records a person on their own (for a screening added later). Persons
+    /// already recorded who may be the same one refuse it, unless the
+    /// operator confirmed none of them is.
+    pub async fn create_person(
+        &self,
+        actor: &User,
+        input: &PersonInput,
+        confirm_new_person: bool,
+    ) -> AppResult<Person> {
         authorize(actor, Operation::CreatePerson)?;
         let new = NewPerson::parse(input, Utc::now().date_naive())?;
+        let candidates = self.check_new_person(actor, &new, confirm_new_person).await?;
         let mut tx = self.store.begin().await?;
         let person = insert_person(&mut tx, actor, new).await?;
+        identity::open_pairs(&mut tx, actor, &person, &candidates).await?;
         tx.commit().await?;
         Ok(person)
     }
@@ -64,6 +89,17 @@ impl App {
     /// Records a first contact: person and screening in one step, as the
     /// operator's form does. Everything is checked before anything is saved.
     pub async fn record_contact(&self, actor: &User, input: &ContactInput) -> AppResult<(Person, Screening)> {
+        let recorded = self.record_contact_with_report(actor, input).await?;
+        Ok((recorded.person, recorded.screening))
+    }
+
+    /// [`Self::record_contact`], saying whether the secretariat was told of
+    /// possible duplicates the operator may not see.
+    pub async fn record_contact_with_report(
+        &self,
+        actor: &User,
+        input: &ContactInput,
+    ) -> AppResult<RecordedContact> {
         authorize(actor, Operation::CreatePerson)?;
         authorize(actor, Operation::CreateScreening)?;
         let person = NewPerson::parse(&input.person, Utc::now().date_naive());
@@ -76,14 +112,22 @@ impl App {
                 return Err(invalid.into());
             }
         };
+        let candidates = self
+            .check_new_person(actor, &person, input.confirm_new_person)
+            .await?;
         let mut tx = self.store.begin().await?;
         let person = insert_person(&mut tx, actor, person).await?;
+        identity::open_pairs(&mut tx, actor, &person, &candidates).await?;
         let mut screening = insert_screening(&mut tx, actor, &person, profile).await?;
         if input.send {
             send(&mut tx, actor, &person, &mut screening).await?;
         }
         tx.commit().await?;
-        Ok((person, screening))
+        Ok(RecordedContact {
+            secretariat_will_reconcile: candidates.iter().any(|c| !c.visible),
+            person,
+            screening,
+        })
     }
 
     /// Adds a screening to a person the caller can see.
@@ -172,6 +216,7 @@ impl App {
             .await?
             .ok_or(AppError::NotFound("person"))?;
         let screenings = screenings::for_person(tx.conn(), id).await?;
+        let documents = soleil_store::documents::for_person(tx.conn(), id).await?;
         let of_person = CaseFilter {
             person: Some(id),
             ..CaseFilter::default()
@@ -190,6 +235,7 @@ impl App {
             person,
             screenings,
             cases,
+            documents,
         })
     }
 
@@ -226,6 +272,8 @@ async fn insert_person(tx: &mut Tx, actor: &User, new: NewPerson) -> AppResult<P
         date_of_birth: new.date_of_birth,
         nationality: new.nationality,
         phone: new.phone,
+        codice_fiscale: new.codice_fiscale,
+        place_of_birth: new.place_of_birth,
         recorded_by: actor.id,
         recorded_by_organisation: organisation,
         created_at: Utc::now(),

@@ -10,13 +10,15 @@ pub mod accounts;
 pub mod cases;
 pub mod demo;
 pub mod directory;
+pub mod documents;
+pub mod identity;
 pub mod instruments;
 pub mod intake;
 pub mod network;
 pub mod places;
 pub mod plans;
 pub mod policy;
-mod reference;
+pub mod reference;
 pub mod referrals;
 pub mod statistics;
 
@@ -53,6 +55,10 @@ pub struct App {
     settings: Settings,
     /// Checked when an e-mail is unknown, so sign-in takes as long either way.
     dummy_hash: String,
+    /// The persons the intake check compares a new person with.
+    identity: identity::PersonIndex,
+    /// The matching engine's weights: its documented defaults.
+    matching: std::sync::Arc<soleil_matching::Model>,
 }
 
 impl App {
@@ -64,6 +70,8 @@ impl App {
             store,
             settings,
             dummy_hash: String::new(),
+            identity: identity::PersonIndex::default(),
+            matching: std::sync::Arc::new(soleil_matching::Model::default()),
         };
         app.dummy_hash = app.hash_password("not a password of anyone").await?;
         app.install_catalogue().await?;

@@ -62,6 +62,14 @@ pub enum Operation {
     EditService,
     ImportDirectory,
     ExportDirectory,
+    ReadDocuments,
+    ManageDocuments,
+    ListReminders,
+    CompleteReminder,
+    CheckPossibleMatches,
+    ReviewIdentityPairs,
+    DecideIdentityPairs,
+    SearchDuplicates,
 }
 
 /// Whether a role may use an operation at all.
@@ -96,7 +104,8 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         ListReferrals | ReadReferral => matches!(role, Secretariat | CaseManager | Service),
         SendReferral => matches!(role, Secretariat | CaseManager),
         AnswerReferral => role == Service,
-        // The comuni of Italy: public data every role needs in its forms.
+        // The comuni of Italy and foreign states: public data every role needs
+        // in its forms; the codice fiscale worked out from them reads no record.
         ReadReferenceData => true,
         // Referral figures per service: counts only; admins for any region.
         ReadReferralStatistics => matches!(role, Coordinator | Secretariat | Admin),
@@ -105,6 +114,18 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         SearchServices | ReadService | ExportDirectory => true,
         EditService => matches!(role, Admin | Secretariat | Frontline | CaseManager | Service),
         ImportDirectory => matches!(role, Admin | Secretariat),
+        // Identity and stay documents: read with the person, kept by those
+        // who record persons; the person must be in the caller's scope.
+        ReadDocuments => matches!(role, Frontline | Secretariat | CaseManager | Service),
+        ManageDocuments => matches!(role, Frontline | Secretariat | CaseManager),
+        // Permit-expiry reminders: the case manager's own, the region's for
+        // the secretariat, every region's for admins (without identities).
+        ListReminders | CompleteReminder => matches!(role, Secretariat | CaseManager | Admin),
+        // One person, one record: whoever records a person is warned of
+        // possible duplicates; the secretariat (its region) and admins
+        // (every region) reconcile them.
+        CheckPossibleMatches => matches!(role, Frontline | Secretariat | CaseManager),
+        ReviewIdentityPairs | DecideIdentityPairs | SearchDuplicates => matches!(role, Admin | Secretariat),
     }
 }
 
@@ -202,4 +223,40 @@ pub fn may_edit_services(user: &User, organisation: &soleil_domain::Organisation
 /// Who may import a region's directory: admins, and that region's secretariat.
 pub fn may_import_directory(user: &User, region: soleil_domain::RegionCode) -> bool {
     user.role == Role::Admin || (user.role == Role::Secretariat && user.region == Some(region))
+}
+
+/// Who may see and close a permit-expiry reminder: admins, the secretariat
+/// of its region, the case manager it is assigned to and the one who
+/// manages its case now (`case_manager`).
+pub fn may_handle_reminder(
+    user: &User,
+    reminder: &soleil_domain::Reminder,
+    case_manager: Option<soleil_domain::UserId>,
+) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region == Some(reminder.region),
+        Role::CaseManager => reminder.assigned_to == Some(user.id) || case_manager == Some(user.id),
+        _ => false,
+    }
+}
+
+/// Who may see a possible duplicate, or a merge, touching these regions:
+/// admins, and the secretariat of one of them.
+pub fn may_see_identity_pair(user: &User, regions: &[soleil_domain::RegionCode]) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region.is_some_and(|own| regions.contains(&own)),
+        _ => false,
+    }
+}
+
+/// Who may merge two persons, mark them distinct, or undo a merge: the
+/// secretariat when both are of its region; across regions only admins.
+pub fn may_decide_identity_pair(user: &User, regions: &[soleil_domain::RegionCode]) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region.is_some_and(|own| regions.iter().all(|r| *r == own)),
+        _ => false,
+    }
 }

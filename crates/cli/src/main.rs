@@ -1,6 +1,7 @@
 //! The `soleil` binary: one command for every way of running SOLEIL.
 
 mod config;
+mod dedup;
 
 use std::process::ExitCode;
 
@@ -39,6 +40,8 @@ enum Command {
     /// Manages API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Groups the rows of a CSV file of persons that are the same person (no database needed).
+    Dedup(dedup::DedupArgs),
 }
 
 #[derive(Subcommand)]
@@ -83,7 +86,11 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
         )
         .init();
-    match run(Cli::parse()).await {
+    let cli = Cli::parse();
+    if let Command::Dedup(args) = &cli.command {
+        return dedup::main(args);
+    }
+    match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("soleil: {error:#}");
@@ -140,6 +147,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let token = app.create_api_token(&email).await.map_err(describe)?;
             println!("{token}");
         }
+        Command::Dedup(_) => {} // handled before opening the database
     }
     app.close().await;
     Ok(())
@@ -156,7 +164,8 @@ async fn serve(app: App, config: &Config) -> anyhow::Result<()> {
 /// How often allocations past their last night are looked for.
 const EXPIRY_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-/// Releases allocations whose last night has passed: at start, then every
+/// Releases allocations whose last night has passed, and raises the
+/// permit-expiry reminders due: at start, then every
 /// [`EXPIRY_PERIOD`] while the server runs. A failed round is logged and
 /// the next one tries again; other instances may run it too.
 async fn end_expired_allocations(app: App) {
@@ -168,6 +177,13 @@ async fn end_expired_allocations(app: App) {
             Ok(0) => {}
             Ok(ended) => tracing::info!(ended, "allocations past their last night released"),
             Err(error) => tracing::error!(%error, "cannot release allocations past their last night"),
+        }
+        // Permits expiring soon: raising a reminder twice is harmless, so the
+        // same round does it.
+        match app.raise_permit_reminders_today().await {
+            Ok(0) => {}
+            Ok(raised) => tracing::info!(raised, "permit-expiry reminders raised"),
+            Err(error) => tracing::error!(%error, "cannot raise permit-expiry reminders"),
         }
     }
 }

@@ -11,6 +11,8 @@ crate::text_enum! {
         Read,
         Create,
         Update,
+        /// A record removed (kept for the history, no longer shown).
+        Delete,
         Transition,
         Login,
         LoginFailed,

@@ -148,6 +148,14 @@ crate::text_enum! {
         ReferralDeclined,
         ReferralCompleted,
         ReferralCancelled,
+        /// An identity or stay document of the person was recorded.
+        DocumentAdded,
+        /// The person's permit expires soon: its renewal is due.
+        PermitReminder,
+        /// The case's person was recorded twice; the two records were merged.
+        PersonsMerged,
+        /// A merge of the case's person was undone.
+        MergeUndone,
     }
 }
 

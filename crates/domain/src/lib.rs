@@ -5,7 +5,10 @@ pub mod macros;
 
 pub mod audit;
 pub mod case;
+pub mod codice_fiscale;
 pub mod directory;
+pub mod document;
+pub mod identity;
 pub mod instrument;
 pub mod organisation;
 pub mod person;
@@ -22,6 +25,10 @@ pub use audit::{AuditAction, AuditEvent, AuditEventId};
 pub use case::{
     Assessment, AssessmentInput, Case, CaseEvent, CaseEventId, CaseEventKind, CaseId, CaseState,
     ClosingReason, Decision, TransitionRefused,
+};
+pub use codice_fiscale::{CodiceFiscale, CodiceFiscaleError};
+pub use document::{
+    Document, DocumentId, DocumentInput, DocumentKind, PermitType, Reminder, ReminderId, ReminderStage,
 };
 pub use instrument::{
     DimensionResult, Evaluation, Instrument, InstrumentDefinition, LocalText, OutcomeResult, Strength,

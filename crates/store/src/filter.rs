@@ -144,7 +144,9 @@ pub(crate) fn scope_cases(w: &mut Where, scope: Scope) {
 
 /// Persons a scope lets its holder see; `p` is the alias of `persons`. A
 /// recorder sees the person until the secretariat has triaged every case.
+/// A person merged into another is seen only through the survivor.
 pub(crate) fn scope_persons(w: &mut Where, scope: Scope) {
+    w.and_raw("p.merged_into IS NULL".into());
     match scope {
         Scope::Region(region) => w.and("p.region = {}", Value::Text(region.as_str().into())),
         Scope::Member { user, region } => {

@@ -14,6 +14,8 @@ pub mod audit;
 pub mod auth;
 pub mod cases;
 pub mod directory;
+pub mod documents;
+pub mod identity;
 pub mod instruments;
 pub mod network;
 pub mod persons;

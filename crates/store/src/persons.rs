@@ -8,14 +8,15 @@ use sqlx::AssertSqlSafe;
 use crate::filter::{Value, Where, bind_where, fetch_page, scope_persons};
 use crate::{Conn, Page, Result, Scope, on};
 
-const COLUMNS: &str = "p.id, p.region, p.anonymous, p.given_name, p.surname, p.alias, p.sex, p.date_of_birth,
-    p.nationality, p.phone, p.recorded_by, p.recorded_by_organisation, p.created_at";
+pub(crate) const COLUMNS: &str = "p.id, p.region, p.anonymous, p.given_name, p.surname, p.alias, p.sex, p.date_of_birth,
+    p.nationality, p.phone, p.codice_fiscale, p.place_of_birth, p.recorded_by, p.recorded_by_organisation, p.created_at";
 
 pub async fn insert(conn: Conn<'_>, person: &Person) -> Result<()> {
     on!(conn, c => sqlx::query(
         "INSERT INTO persons (id, region, anonymous, given_name, surname, alias, sex, date_of_birth, nationality,
-                              phone, recorded_by, recorded_by_organisation, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                              phone, codice_fiscale, place_of_birth, recorded_by, recorded_by_organisation,
+                              created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
     .bind(person.id)
     .bind(person.region)
@@ -27,6 +28,8 @@ pub async fn insert(conn: Conn<'_>, person: &Person) -> Result<()> {
     .bind(person.date_of_birth)
     .bind(&person.nationality)
     .bind(&person.phone)
+    .bind(&person.codice_fiscale)
+    .bind(&person.place_of_birth)
     .bind(person.recorded_by)
     .bind(person.recorded_by_organisation)
     .bind(person.created_at)
@@ -53,7 +56,16 @@ pub async fn list(
     let mut w = Where::default();
     scope_persons(&mut w, scope);
     if let Some(text) = search.filter(|s| !s.trim().is_empty()) {
-        w.search(&["p.given_name", "p.surname", "p.alias", "p.phone"], text);
+        w.search(
+            &[
+                "p.given_name",
+                "p.surname",
+                "p.alias",
+                "p.phone",
+                "p.codice_fiscale",
+            ],
+            text,
+        );
     }
     fetch_page(
         conn,

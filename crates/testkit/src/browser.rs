@@ -127,12 +127,15 @@ impl Browser {
         self.open("/login").await;
         self.fill("#email", email).await;
         self.fill("#password", password).await;
-        self.click("form[action='/login'] button[type=submit]").await;
+        // Waits for the page after the login, or a page opened next could be
+        // overtaken by the login's redirect.
+        self.follow(Locator::Css("form[action='/login'] button[type=submit]"))
+            .await;
     }
 
-    /// Signs out with the button in the header.
+    /// Signs out with the button in the header, and waits for the login page.
     pub async fn sign_out(&self) {
-        self.click("form[action='/logout'] button").await;
+        self.follow(Locator::Css("form[action='/logout'] button")).await;
     }
 
     pub async fn fill(&self, css: &str, text: &str) {

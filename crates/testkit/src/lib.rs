@@ -474,6 +474,9 @@ pub fn contact(surname: &str, danger: bool) -> Value {
             "consent_to_referral": true,
             "notes": "Lavora 12 ore al giorno nei campi, paga 3 euro l'ora."
         },
-        "send": true
+        "send": true,
+        // Test contacts share a name, a birth date and a phone: they are
+        // different persons all the same.
+        "confirm_new_person": true
     })
 }

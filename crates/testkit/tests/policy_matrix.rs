@@ -91,6 +91,8 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/statistics/referrals", &[S, CO, A]),
     ("GET", "/api/v1/comuni", ALL),
     ("GET", "/api/v1/comuni/{code}", ALL),
+    ("GET", "/api/v1/codice-fiscale", ALL),
+    ("GET", "/api/v1/codice-fiscale/{code}", ALL),
     // The directory's exchange: everyone exports; admins and the secretariat import.
     ("GET", "/api/v1/directory/hsds", ALL),
     ("POST", "/api/v1/directory/import", &[S, A]),
@@ -100,10 +102,37 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/services", &[S, SV, A]),
     ("GET", "/api/v1/services/{id}", ALL),
     ("PUT", "/api/v1/services/{id}", &[S, SV, A]),
+    // Documents of the draft's person (its recorder and the secretariat),
+    // and a permit of the triaged case's person, kept by its manager; its
+    // reminder is the manager's, the region's secretariat's and admins'.
+    ("GET", "/api/v1/persons/{id}/documents", &[F, S]),
+    ("POST", "/api/v1/persons/{id}/documents", &[F, S]),
+    ("PUT", "/api/v1/documents/{id}", &[S, CM]),
+    ("DELETE", "/api/v1/documents/{id}", &[S, CM]),
+    ("GET", "/api/v1/reminders", &[S, CM, A]),
+    ("POST", "/api/v1/reminders/{id}/done", &[S, CM, A]),
+    // One person, one record: those who record persons are warned of
+    // possible duplicates; the secretariat and admins reconcile them.
+    ("POST", "/api/v1/persons/matches", INTAKE),
+    ("GET", "/api/v1/identity/pairs", &[S, A]),
+    ("GET", "/api/v1/identity/pairs/{id}", &[S, A]),
+    ("POST", "/api/v1/identity/pairs/{id}/merge", &[S, A]),
+    ("POST", "/api/v1/identity/pairs/{id}/distinct", &[S, A]),
+    ("GET", "/api/v1/identity/merges", &[S, A]),
+    ("POST", "/api/v1/identity/merges/{id}/undo", &[S, A]),
+    ("POST", "/api/v1/identity/sweep", &[S, A]),
 ];
 
 struct Fixture {
     person: String,
+    /// A permit of the triaged case's person expiring soon, and its reminder.
+    document: String,
+    reminder: String,
+    /// An open possible duplicate of the region (the fixtures' persons are
+    /// alike), one of its persons, and a merge of another pair.
+    pair: String,
+    pair_person: String,
+    merge: String,
     screening: String,
     case: String,
     action: String,
@@ -188,7 +217,15 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         )
         .await
         .expect(201);
+    let own = [&draft["person"]["id"], &sent["person"]["id"]];
+    let (pair, pair_person, merge) = identity_fixture(t, by(S), by(A), &own).await;
+    let (document, reminder) = document_fixture(t, by(S), &case).await;
     Fixture {
+        document,
+        reminder,
+        pair,
+        pair_person,
+        merge,
         service: service["id"].as_str().unwrap().to_owned(),
         referral: referral["id"].as_str().unwrap().to_owned(),
         job_centre: organisation.id.to_string(),
@@ -205,6 +242,78 @@ async fn fixture(t: &TestApp, users: &[(Role, TestUser)], extra_service: &TestUs
         place: places[0].clone(),
         allocation: allocation["id"].as_str().unwrap().to_owned(),
     }
+}
+
+/// An open pair of the region and one of its persons, and a merge of
+/// another pair in force (empty when the region has too few pairs yet).
+/// The merge leaves this fixture's own persons alone.
+async fn identity_fixture(
+    t: &TestApp,
+    secretariat: &TestUser,
+    admin: &TestUser,
+    own: &[&Value],
+) -> (String, String, String) {
+    let pairs = t
+        .get(secretariat, "/api/v1/identity/pairs?per_page=20")
+        .await
+        .expect(200);
+    let text = |value: &Value| value.as_str().unwrap_or_default().to_owned();
+    let first = &pairs["items"][0];
+    let another = pairs["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .skip(1)
+        .find(|pair| {
+            !own.contains(&&pair["left"]["person_id"]) && !own.contains(&&pair["right"]["person_id"])
+        });
+    let merge = match another {
+        Some(other) => {
+            let path = format!("/api/v1/identity/pairs/{}/merge", text(&other["id"]));
+            let body = json!({ "survivor": other["left"]["person_id"] });
+            text(&t.post(admin, &path, body).await.expect(200)["id"])
+        }
+        None => String::new(),
+    };
+    (text(&first["id"]), text(&first["left"]["person_id"]), merge)
+}
+
+/// A permit of the case's person (after any merge of the identity fixture)
+/// expiring in ten days, recorded by the secretariat, and the reminder the
+/// job raises for it.
+async fn document_fixture(t: &TestApp, secretariat: &TestUser, case: &str) -> (String, String) {
+    let file = t
+        .get(secretariat, &format!("/api/v1/cases/{case}"))
+        .await
+        .expect(200);
+    let path = format!(
+        "/api/v1/persons/{}/documents",
+        file["person"]["id"].as_str().unwrap()
+    );
+    let document = t
+        .post(secretariat, &path, permit_expiring_soon())
+        .await
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    t.app.raise_permit_reminders_today().await.unwrap();
+    let reminders = t.get(secretariat, "/api/v1/reminders").await.expect(200);
+    let reminder = reminders
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["document_id"] == document.as_str())
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .unwrap_or_default();
+    (document, reminder)
+}
+
+fn permit_expiring_soon() -> Value {
+    let today = chrono::Utc::now().date_naive();
+    json!({ "kind": "residence_permit", "permit_type": "art18_special_protection", "number": "I0123456",
+            "issued_on": (today - chrono::Duration::days(170)).to_string(),
+            "expires_on": (today + chrono::Duration::days(10)).to_string() })
 }
 
 /// A service of the directory, as the API takes it.
@@ -231,7 +340,15 @@ fn probe(
         .user
         .id
         .to_string();
-    let id = if path.starts_with("/api/v1/persons") {
+    let id = if path.starts_with("/api/v1/identity/pairs") {
+        f.pair.clone()
+    } else if path.starts_with("/api/v1/identity/merges") {
+        f.merge.clone()
+    } else if path.starts_with("/api/v1/documents") {
+        f.document.clone()
+    } else if path.starts_with("/api/v1/reminders") {
+        f.reminder.clone()
+    } else if path.starts_with("/api/v1/persons") {
         f.person.clone()
     } else if path.starts_with("/api/v1/screenings") {
         f.screening.clone()
@@ -304,6 +421,8 @@ fn probe(
         (_, "/api/v1/referrals/{id}/decline") => Some(json!({ "reason": "Nessun posto" })),
         (_, "/api/v1/referrals/{id}/complete") => Some(json!({ "feedback": "Fatto" })),
         (_, "/api/v1/services" | "/api/v1/services/{id}") => Some(directory_service(&f.job_centre)),
+        (_, "/api/v1/persons/{id}/documents" | "/api/v1/documents/{id}") => Some(permit_expiring_soon()),
+        (_, "/api/v1/identity/pairs/{id}/merge") => Some(json!({ "survivor": f.pair_person })),
         _ => Some(json!({})),
     };
     (concrete, body)

@@ -126,6 +126,7 @@ pub fn status_and_code(error: &AppError) -> (StatusCode, &'static str) {
         AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
         AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
         AppError::Conflict { code, .. } => (StatusCode::CONFLICT, code),
+        AppError::PossibleDuplicates(_) => (StatusCode::CONFLICT, "possible_duplicates"),
         AppError::Store(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
     }
 }

@@ -22,7 +22,9 @@
 
 mod casework;
 mod directory;
+mod documents;
 mod draw;
+mod duplicates;
 mod needs;
 mod network;
 mod people;
@@ -90,10 +92,12 @@ impl App {
         let mut rng = StdRng::seed_from_u64(SEED);
         let stories = stories(&mut rng);
         let reached = self.play_all(&casts, &stories).await?;
+        let duplicates = self.record_demo_duplicates(&stories).await?;
         users += self.create_network_accounts().await?;
         self.create_demo_places(&organisations).await?;
         self.create_demo_directory(&organisations).await?;
         self.create_demo_referrals().await?;
+        self.create_demo_documents().await?;
         let cases_by_state = CaseState::all()
             .map(|state| (state, reached.iter().filter(|s| **s == state).count()))
             .collect();
@@ -105,7 +109,7 @@ impl App {
         Ok(DemoSummary {
             organisations: organisations.len(),
             users,
-            persons: stories.len(),
+            persons: stories.len() + duplicates,
             cases_by_state,
             accounts: demo_accounts(),
             already_loaded: false,

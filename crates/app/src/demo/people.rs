@@ -349,7 +349,7 @@ pub(super) fn person(
             ..PersonInput::default()
         }
     } else {
-        PersonInput {
+        let input = PersonInput {
             anonymous: false,
             given_name: Some(pick(rng, names).to_owned()),
             surname: Some(pick(rng, surnames).to_owned()),
@@ -362,6 +362,75 @@ pub(super) fn person(
             },
             nationality: Some(origin.country.to_owned()),
             phone: rng.gen_bool(0.85).then(|| phone(rng)),
+            ..PersonInput::default()
+        };
+        with_birth_place(input, origin)
+    }
+}
+
+/// Most persons with a known birth date also said where they were born, and
+/// some showed a health card: its codice fiscale is the one computed, as for
+/// anyone without omocodia. Decided by the birth date's day of the year, not
+/// by the random draws, so the rest of the demo stays as the seed makes it.
+fn with_birth_place(mut input: PersonInput, origin: &Origin) -> PersonInput {
+    use soleil_domain::codice_fiscale::{CodiceFiscale, Holder};
+    let (Some(born), Some(state)) = (
+        input.date_of_birth,
+        soleil_reference::foreign_state_by_iso(origin.country),
+    ) else {
+        return input;
+    };
+    let day = chrono::Datelike::ordinal(&born);
+    if day % 4 == 0 {
+        return input;
+    }
+    input.place_of_birth = Some(state.name.to_owned());
+    if day % 2 == 1 {
+        let holder = (input.surname.as_deref(), input.given_name.as_deref(), input.sex);
+        if let (Some(surname), Some(given_name), Some(sex)) = holder {
+            let code = CodiceFiscale::compute(&Holder {
+                surname,
+                given_name,
+                sex,
+                date_of_birth: born,
+                belfiore_code: state.code,
+            });
+            input.codice_fiscale = code.ok().map(|code| code.to_string());
+        }
+    }
+    input
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+    use soleil_domain::NewPerson;
+
+    use super::super::SEED;
+    use super::super::stories::stories;
+
+    #[test]
+    fn some_persons_have_a_place_of_birth_and_a_codice_fiscale_that_fits_them() {
+        let stories = stories(&mut StdRng::seed_from_u64(SEED));
+        let persons: Vec<_> = stories.iter().map(|s| &s.person).collect();
+        let with_place = persons.iter().filter(|p| p.place_of_birth.is_some()).count();
+        let with_code = persons.iter().filter(|p| p.codice_fiscale.is_some()).count();
+        assert!(
+            with_place * 2 > persons.len() / 2,
+            "{with_place} of {} with a place",
+            persons.len()
+        );
+        assert!(
+            with_code > 20 && with_code < with_place,
+            "{with_code} with a codice fiscale"
+        );
+        // NewPerson checks each code against the person's birth date and sex.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        for person in persons.iter().filter(|p| p.codice_fiscale.is_some()) {
+            let checked = NewPerson::parse(person, today);
+            assert!(checked.is_ok(), "{person:?}: {checked:?}");
         }
     }
 }

@@ -259,6 +259,8 @@ impl App {
             person: story.person.clone(),
             screening: story.profile.clone(),
             send: !matches!(story.stage, Stage::Anonymous | Stage::Draft),
+            // The stories' people are different persons, even when namesakes.
+            confirm_new_person: true,
         };
         let (person, screening) = self.record_contact(recorder, &contact).await?;
         if !contact.send {

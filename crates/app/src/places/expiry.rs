@@ -65,7 +65,7 @@ impl App {
     }
 
     /// The account automatic jobs act as, created the first time it is needed.
-    async fn system_account(&self) -> AppResult<User> {
+    pub(crate) async fn system_account(&self) -> AppResult<User> {
         let mut tx = self.store.begin().await?;
         if let Some(user) = network::user(tx.conn(), SYSTEM_USER_ID).await? {
             return Ok(user);

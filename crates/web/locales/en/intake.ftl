@@ -15,6 +15,10 @@ intake-date-hint = Format dd/mm/yyyy.
 intake-nationality = Nationality
 intake-nationality-hint = Two-letter ISO code (e.g. IN, MA, SN, NG).
 intake-phone = Phone
+intake-place_of_birth = Place of birth
+intake-place_of_birth-hint = Italian comune or foreign country, in Italian as on the document (e.g. Roma, Marocco).
+intake-codice_fiscale = Codice fiscale (tax code)
+intake-codice_fiscale-hint = 16 characters, as on the health card or the Revenue Agency's certificate.
 intake-choose = Choose…
 intake-not-stated = Not stated
 
@@ -94,3 +98,14 @@ intake-send-screening = Send to the technical secretariat
 
 error-invalid_choice = Choose one of the items of the list.
 error-invalid_date = Not a valid date: use the format dd/mm/yyyy.
+
+# Codice fiscale and place of birth.
+intake-codice-fiscale-suggestion = Computed codice fiscale
+intake-codice-fiscale-suggestion-hint = Computed from the given name, surname, sex, date and place of birth: check it against the card or document; it is not saved. If the Revenue Agency gave a different code (omocodia), the one on the document holds.
+error-invalid_codice_fiscale = Not a valid codice fiscale: it has 16 characters, letters and digits in their places.
+error-codice_fiscale_check_character = The check character (the last one) does not match: check the code character by character.
+error-codice_fiscale_mismatch = The codice fiscale does not match the date of birth or sex given.
+error-codice_fiscale_sex = A codice fiscale is computed only for the female or male sex.
+error-codice_fiscale_not_computable = No codice fiscale can be computed from this text: it needs letters of the Latin alphabet, as on the document.
+error-unknown_birth_place = Place not found: write the name of the Italian comune, or of the foreign country in Italian (e.g. «Marocco»), or its ISO code (e.g. MA).
+error-ambiguous_birth_place = Several places have this name: add the province's abbreviation, e.g. «Castro (LE)».

@@ -15,6 +15,10 @@ intake-date-hint = Formato gg/mm/aaaa.
 intake-nationality = Nazionalità
 intake-nationality-hint = Codice ISO di due lettere (es. IN, MA, SN, NG).
 intake-phone = Telefono
+intake-place_of_birth = Luogo di nascita
+intake-place_of_birth-hint = Comune italiano o Stato estero, come sul documento (es. Roma, Marocco).
+intake-codice_fiscale = Codice fiscale
+intake-codice_fiscale-hint = 16 caratteri, come sulla tessera sanitaria o sul certificato dell'Agenzia delle Entrate.
 intake-choose = Scegliere…
 intake-not-stated = Non indicato
 
@@ -94,3 +98,14 @@ intake-send-screening = Invia alla segreteria tecnica
 
 error-invalid_choice = Scegliere una delle voci dell'elenco.
 error-invalid_date = Data non valida: usare il formato gg/mm/aaaa.
+
+# Codice fiscale e luogo di nascita.
+intake-codice-fiscale-suggestion = Codice fiscale calcolato
+intake-codice-fiscale-suggestion-hint = Calcolato da nome, cognome, sesso, data e luogo di nascita: da verificare sulla tessera o sul documento, non è registrato. Se l'Agenzia delle Entrate ha assegnato un codice diverso (omocodia), vale quello del documento.
+error-invalid_codice_fiscale = Codice fiscale non valido: servono 16 caratteri, lettere e cifre al loro posto.
+error-codice_fiscale_check_character = Il carattere di controllo (l'ultimo) non corrisponde: ricontrollare il codice carattere per carattere.
+error-codice_fiscale_mismatch = Il codice fiscale non corrisponde alla data di nascita o al sesso indicati.
+error-codice_fiscale_sex = Il codice fiscale si calcola solo per il sesso femminile o maschile.
+error-codice_fiscale_not_computable = Il codice fiscale non si può calcolare da questo testo: servono lettere dell'alfabeto latino, come sul documento.
+error-unknown_birth_place = Luogo non trovato: scrivere il nome del comune italiano o dello Stato estero in italiano (es. «Marocco»), o il codice ISO (es. MA).
+error-ambiguous_birth_place = Più luoghi hanno questo nome: aggiungere la sigla della provincia, es. «Castro (LE)».

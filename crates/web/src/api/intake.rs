@@ -3,11 +3,14 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use soleil_app::AppError;
 use soleil_app::intake::{ContactInput, PersonFile, ScreeningInput};
 use soleil_domain::{FirstProfileInput, Person, PersonId, PersonInput, Screening, ScreeningId};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::identity::possible_duplicates;
 use super::{Body, Failures, Paged, Paging, PathParams, QueryParams};
 use crate::AppState;
 use crate::auth::Api;
@@ -44,16 +47,37 @@ async fn persons(
         .map(|list| Paged::new(list, page))
 }
 
+/// A person to record, and the operator's word that none of the possible
+/// matches shown is the person.
+#[derive(Debug, serde::Deserialize, utoipa::ToSchema)]
+struct NewPersonBody {
+    #[serde(flatten)]
+    person: PersonInput,
+    /// Record a new person although possible matches exist: the operator saw
+    /// them and none is the person. Without it such a person is refused with
+    /// 409 `possible_duplicates` and the matches.
+    #[serde(default)]
+    confirm_new_person: bool,
+}
+
 /// Records a person, or an anonymous contact (`anonymous: true` and an `alias`).
-#[utoipa::path(post, path = "/api/v1/persons", tag = "intake", request_body = PersonInput,
+/// Possible duplicates the caller may see answer 409 `possible_duplicates`
+/// with `error.matches`; send again with `confirm_new_person: true`.
+#[utoipa::path(post, path = "/api/v1/persons", tag = "intake", request_body = NewPersonBody,
     responses((status = 201, body = Person), Failures))]
 async fn create_person(
     api: Api,
     State(state): State<AppState>,
-    Body(input): Body<PersonInput>,
-) -> Result<(StatusCode, Json<Person>), ApiError> {
-    let person = api.check(state.app.create_person(&api.user, &input).await)?;
-    Ok((StatusCode::CREATED, Json(person)))
+    Body(input): Body<NewPersonBody>,
+) -> Result<Response, ApiError> {
+    match state
+        .app
+        .create_person(&api.user, &input.person, input.confirm_new_person)
+        .await
+    {
+        Err(AppError::PossibleDuplicates(report)) => Ok(possible_duplicates(api.lang, *report)),
+        result => Ok((StatusCode::CREATED, Json(api.check(result)?)).into_response()),
+    }
 }
 
 /// A person's file: identity, screenings, and the cases the caller may see.
@@ -71,19 +95,34 @@ async fn person(
 struct Contact {
     person: Person,
     screening: Screening,
+    /// Possible duplicates outside the caller's view were found: the
+    /// secretariat will reconcile them.
+    secretariat_will_reconcile: bool,
 }
 
 /// Records a first contact in one step: the person and the screening,
-/// kept as a draft or sent to the secretariat (`send: true`).
+/// kept as a draft or sent to the secretariat (`send: true`). Possible
+/// duplicates the caller may see answer 409 `possible_duplicates` with
+/// `error.matches`; send again with `confirm_new_person: true`.
 #[utoipa::path(post, path = "/api/v1/contacts", tag = "intake", request_body = ContactInput,
     responses((status = 201, body = Contact), Failures))]
 async fn create_contact(
     api: Api,
     State(state): State<AppState>,
     Body(input): Body<ContactInput>,
-) -> Result<(StatusCode, Json<Contact>), ApiError> {
-    let (person, screening) = api.check(state.app.record_contact(&api.user, &input).await)?;
-    Ok((StatusCode::CREATED, Json(Contact { person, screening })))
+) -> Result<Response, ApiError> {
+    match state.app.record_contact_with_report(&api.user, &input).await {
+        Err(AppError::PossibleDuplicates(report)) => Ok(possible_duplicates(api.lang, *report)),
+        result => {
+            let recorded = api.check(result)?;
+            let contact = Contact {
+                person: recorded.person,
+                screening: recorded.screening,
+                secretariat_will_reconcile: recorded.secretariat_will_reconcile,
+            };
+            Ok((StatusCode::CREATED, Json(contact)).into_response())
+        }
+    }
 }
 
 /// Adds a screening to a person.

@@ -5,6 +5,8 @@
 mod cases;
 mod directory;
 mod directory_exchange;
+mod documents;
+mod identity;
 mod instruments;
 mod intake;
 mod network;
@@ -48,7 +50,9 @@ use crate::error::ApiError;
         (name = "oversight", description = "Audit log and aggregate statistics"),
         (name = "places", description = "Emergency places: declared by facilities, allocated by the secretariat"),
         (name = "referrals", description = "Referrals from a case to a service, answered and completed with feedback"),
-        (name = "reference", description = "Reference data shipped with SOLEIL: the comuni of Italy (ISTAT)"),
+        (name = "reference", description = "Reference data shipped with SOLEIL: the comuni of Italy (ISTAT), the codice fiscale"),
+        (name = "documents", description = "Identity and stay documents of a person, and reminders before a permit expires"),
+        (name = "identity", description = "One person, one record: possible duplicates, merges and their undo"),
         (name = "directory", description = "The services directory: who offers what, for whom, in which languages, where and when"),
     )
 )]
@@ -80,6 +84,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(reference::routes())
         .merge(directory::routes())
         .merge(directory_exchange::routes())
+        .merge(identity::routes())
+        .merge(documents::routes())
 }
 
 /// A JSON body; unreadable JSON gets the API's error body, not axum's text.

@@ -1,10 +1,12 @@
 //! Reference data: the comuni of Italy (ISTAT), for forms that ask where a
-//! person lives or works. The data ships with SOLEIL (`soleil-reference`);
-//! the app only decides who may read it.
+//! person lives or works, and the codice fiscale computed or checked with
+//! the Belfiore codes of comuni and foreign states. The data ships with
+//! SOLEIL (`soleil-reference`); the app only decides who may read it.
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use soleil_app::reference::{CodiceFiscaleCheck, CodiceFiscaleInput, ComputedCodiceFiscale};
 use soleil_domain::RegionCode;
 use soleil_reference::Comune;
 use utoipa_axum::router::OpenApiRouter;
@@ -25,6 +27,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(comuni))
         .routes(routes!(comune))
+        .routes(routes!(compute_codice_fiscale))
+        .routes(routes!(check_codice_fiscale))
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
@@ -105,4 +109,36 @@ async fn comune(
         let message = format!("{} (ISTAT {code})", api.lang.error("not_found"));
         ApiError::new(StatusCode::NOT_FOUND, "not_found", message)
     })
+}
+
+/// The codice fiscale of a person, computed from their surname, given name,
+/// sex, date and place of birth, as the Agenzia delle Entrate does (without
+/// omocodia, which only it knows of): a suggestion to check against the card.
+/// A place of birth that is unknown or names several places is a 422 on
+/// `place_of_birth` (`unknown_birth_place`, `ambiguous_birth_place` with the candidates).
+#[utoipa::path(get, path = "/api/v1/codice-fiscale", tag = "reference", params(CodiceFiscaleInput),
+    responses((status = 200, body = ComputedCodiceFiscale), Failures))]
+async fn compute_codice_fiscale(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(input): QueryParams<CodiceFiscaleInput>,
+) -> Result<Json<ComputedCodiceFiscale>, ApiError> {
+    api.check(state.app.compute_codice_fiscale(&api.user, &input))
+        .map(Json)
+}
+
+/// Checks a codice fiscale (case and spaces do not matter) and decodes it:
+/// `valid`, the `errors` when it is not, otherwise the date of birth, sex,
+/// place of birth and omocodia level it holds. Always 200: an invalid code
+/// is an answer, not a failure.
+#[utoipa::path(get, path = "/api/v1/codice-fiscale/{code}", tag = "reference",
+    params(("code" = String, Path, description = "The codice fiscale, 16 characters")),
+    responses((status = 200, body = CodiceFiscaleCheck), Failures))]
+async fn check_codice_fiscale(
+    api: Api,
+    State(state): State<AppState>,
+    PathParams(code): PathParams<String>,
+) -> Result<Json<CodiceFiscaleCheck>, ApiError> {
+    api.check(state.app.check_codice_fiscale(&api.user, &code))
+        .map(Json)
 }

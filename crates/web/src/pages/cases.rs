@@ -358,6 +358,8 @@ fn event_note(lang: Lang, event: &CaseEvent) -> Option<String> {
         CaseEventKind::Assessment => Some("decision"),
         CaseEventKind::Transition => Some("closing_reason"),
         CaseEventKind::PlanReviewed => Some("review_verdict"),
+        CaseEventKind::DocumentAdded => Some("document_kind"),
+        CaseEventKind::PermitReminder => Some("reminder_stage"),
         _ => None,
     };
     let code = event.code.as_deref().map(|code| match vocabulary {

@@ -25,6 +25,7 @@ use super::form::{
     Checkbox, Choice, FormData, PathText, add_missing, choice, date, form_failure, in_form_order, iso_date,
     list_chrome, optional, path_id, vocabulary,
 };
+use super::identity::{MatchesView, merged_redirect};
 use super::pager::Pager;
 use super::sheet::{SheetForm, SheetView};
 use super::time::{date_text, day_text, time_text};
@@ -52,14 +53,16 @@ pub fn routes() -> Router<AppState> {
 const PERSONS_PER_PAGE: u32 = 25;
 
 /// The fields of the person's part of the contact form, in their order.
-const PERSON_FIELDS: [&str; 8] = [
+const PERSON_FIELDS: [&str; 10] = [
     "anonymous",
     "alias",
     "given_name",
     "surname",
     "sex",
     "date_of_birth",
+    "place_of_birth",
     "nationality",
+    "codice_fiscale",
     "phone",
 ];
 
@@ -102,6 +105,8 @@ struct PersonForm {
     date_of_birth: String,
     nationality: String,
     phone: String,
+    codice_fiscale: String,
+    place_of_birth: String,
 }
 
 impl PersonForm {
@@ -115,6 +120,8 @@ impl PersonForm {
             date_of_birth: iso_date(form.text("date_of_birth")),
             nationality: form.text("nationality"),
             phone: form.text("phone"),
+            codice_fiscale: form.text("codice_fiscale"),
+            place_of_birth: form.text("place_of_birth"),
         }
     }
 
@@ -128,6 +135,8 @@ impl PersonForm {
             date_of_birth: date(invalid, "date_of_birth", &self.date_of_birth),
             nationality: optional(&self.nationality),
             phone: optional(&self.phone),
+            codice_fiscale: optional(&self.codice_fiscale),
+            place_of_birth: optional(&self.place_of_birth),
         }
     }
 
@@ -292,6 +301,8 @@ impl ProfileForm {
 struct ContactForm {
     person: PersonForm,
     profile: ProfileForm,
+    /// None of the possible matches shown is the person: record a new one.
+    confirm_new_person: bool,
 }
 
 impl ContactForm {
@@ -299,6 +310,7 @@ impl ContactForm {
         Self {
             person: PersonForm::read(form),
             profile: ProfileForm::read(form),
+            confirm_new_person: form.checked("confirm_new_person"),
         }
     }
 
@@ -312,6 +324,7 @@ impl ContactForm {
                 person,
                 screening,
                 send,
+                confirm_new_person: self.confirm_new_person,
             });
         }
         add_missing(&mut invalid, NewPerson::parse(&person, Utc::now().date_naive()));
@@ -332,6 +345,8 @@ struct ContactPage {
     profile: ProfileForm,
     sheet: SheetView,
     errors: FormErrors,
+    /// Persons already recorded who may be this one, before recording.
+    matches: MatchesView,
 }
 
 fn contact_page(
@@ -341,9 +356,20 @@ fn contact_page(
     errors: FormErrors,
     status: StatusCode,
 ) -> Response {
+    contact_page_with_matches(chrome, form, sheet, errors, MatchesView::default(), status)
+}
+
+fn contact_page_with_matches(
+    chrome: Chrome,
+    form: ContactForm,
+    sheet: SheetView,
+    errors: FormErrors,
+    matches: MatchesView,
+    status: StatusCode,
+) -> Response {
     let title = chrome.t("intake-contact-title");
     let errors = in_form_order(errors, &[PERSON_FIELDS.as_slice(), &PROFILE_FIELDS].concat());
-    let ContactForm { person, profile } = form;
+    let ContactForm { person, profile, .. } = form;
     render_with(
         status,
         ContactPage {
@@ -353,6 +379,7 @@ fn contact_page(
             profile,
             sheet,
             errors,
+            matches,
         },
     )
 }
@@ -382,14 +409,26 @@ async fn record_contact(State(state): State<AppState>, page: PageUser, form: For
         return contact_page(chrome, contact, sheet, errors, StatusCode::OK);
     }
     let result = match contact.checked_input(send) {
-        Ok(input) => state.app.record_contact(&page.user, &input).await,
+        Ok(input) => state.app.record_contact_with_report(&page.user, &input).await,
         Err(invalid) => Err(invalid.into()),
     };
     match result {
-        Ok((person, _)) => done(
-            &format!("/persons/{}", person.id),
-            if send { "sent" } else { "saved" },
-        ),
+        Ok(recorded) => {
+            let key = match (send, recorded.secretariat_will_reconcile) {
+                (true, false) => "sent",
+                (false, false) => "saved",
+                (true, true) => "sent-reconcile",
+                (false, true) => "saved-reconcile",
+            };
+            done(&format!("/persons/{}", recorded.person.id), key)
+        }
+        Err(AppError::PossibleDuplicates(report)) => {
+            // The matches sit by the buttons; the notice at the top says so.
+            let chrome = chrome.with_warning("possible-duplicates");
+            let matches = MatchesView::new(chrome.lang, &report);
+            let errors = FormErrors::new(chrome.lang, Vec::new());
+            contact_page_with_matches(chrome, contact, sheet, errors, matches, StatusCode::CONFLICT)
+        }
         Err(error) => form_failure(chrome, error, |chrome, errors| {
             contact_page(chrome, contact, sheet, errors, StatusCode::UNPROCESSABLE_ENTITY)
         }),
@@ -560,12 +599,15 @@ struct PersonPage {
     title: String,
     anonymous: bool,
     identity: Vec<(String, String)>,
+    /// The codice fiscale computed for a person recorded without one.
+    codice_fiscale_suggestion: Option<String>,
     screenings: Vec<ScreeningView>,
     cases: Vec<CaseRow>,
     new_screening_href: String,
     may_add_screening: bool,
     may_edit: bool,
     may_send: bool,
+    documents: super::documents::DocumentsSection,
 }
 
 impl PersonPage {
@@ -592,7 +634,15 @@ impl PersonPage {
                 lang.t("intake-date_of_birth"),
                 or_dash(person.date_of_birth.map(date_text)),
             ),
+            (
+                lang.t("intake-place_of_birth"),
+                or_dash(person.place_of_birth.clone()),
+            ),
             (lang.t("intake-nationality"), or_dash(person.nationality.clone())),
+            (
+                lang.t("intake-codice_fiscale"),
+                or_dash(person.codice_fiscale.clone()),
+            ),
             (lang.t("intake-phone"), or_dash(person.phone.clone())),
             (lang.t("intake-recorded-on"), day_text(person.created_at)),
         ]);
@@ -611,6 +661,7 @@ impl PersonPage {
             title: person.display_name(),
             anonymous: person.anonymous,
             identity,
+            codice_fiscale_suggestion: soleil_app::reference::suggested_codice_fiscale(person),
             screenings: file
                 .screenings
                 .iter()
@@ -621,6 +672,7 @@ impl PersonPage {
             may_add_screening: policy::permits(role, Operation::CreateScreening),
             may_edit: policy::permits(role, Operation::UpdateScreening),
             may_send: policy::permits(role, Operation::SendScreening),
+            documents: super::documents::DocumentsSection::new(lang, person.id, &file.documents, role),
             chrome,
         }
     }
@@ -644,6 +696,10 @@ async fn person(
             let versions = Versions::load(&state.app, &results).await;
             render(PersonPage::new(chrome, &file, page.user.role, &versions))
         }
+        Err(AppError::NotFound(what)) => match merged_redirect(&state, &page, id).await {
+            Some(redirect) => redirect,
+            None => error_page(chrome, AppError::NotFound(what)),
+        },
         Err(error) => error_page(chrome, error),
     }
 }
@@ -927,6 +983,7 @@ mod tests {
             profile: contact.profile,
             sheet: SheetView::default(),
             errors,
+            matches: MatchesView::default(),
         }
         .render()
         .unwrap();

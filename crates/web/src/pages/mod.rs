@@ -5,8 +5,10 @@
 mod admin;
 mod cases;
 mod directory;
+mod documents;
 mod explain;
 mod form;
+mod identity;
 mod instruments;
 mod intake;
 mod pager;
@@ -46,6 +48,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(rights::routes())
         .merge(instruments::routes())
         .merge(directory::routes())
+        .merge(identity::routes())
+        .merge(documents::routes())
         .layer(middleware::from_fn_with_state(state, csrf_guard))
         // After the guard, which reads only plain forms: checks its own token.
         .merge(directory::upload_routes())
@@ -78,6 +82,8 @@ pub struct Chrome {
     /// The path and query of this page, for the language switch to return to.
     pub here: String,
     pub notice: Option<String>,
+    /// Something to check before going on, shown apart from confirmations.
+    pub warning: Option<String>,
 }
 
 impl Chrome {
@@ -88,6 +94,7 @@ impl Chrome {
             csrf: page.csrf.clone(),
             here: here.to_owned(),
             notice: None,
+            warning: None,
         }
     }
 
@@ -99,6 +106,7 @@ impl Chrome {
             csrf: String::new(),
             here: here.to_owned(),
             notice: None,
+            warning: None,
         }
     }
 
@@ -110,6 +118,12 @@ impl Chrome {
         self
     }
 
+    /// Shows a warning (message `warning-KEY`) above the page's content.
+    pub fn with_warning(mut self, key: &str) -> Self {
+        self.warning = Some(self.lang.t(&format!("warning-{key}")));
+        self
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.lang.t(id)
     }
@@ -117,13 +131,15 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 13] = [
+        let items: [(&'static str, &str, Operation); 15] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
             ("/places", "nav-places", Operation::ListPlaces),
             ("/referrals", "nav-referrals", Operation::ListReferrals),
+            ("/reminders", "nav-reminders", Operation::ListReminders),
             ("/persons", "nav-persons", Operation::ListPersons),
+            ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (
                 "/admin/organisations",
@@ -252,10 +268,24 @@ pub async fn not_found(headers: axum::http::HeaderMap) -> Response {
 struct HomePage {
     chrome: Chrome,
     title: String,
+    /// Open permit-expiry reminders the user handles.
+    open_reminders: i64,
 }
 
-async fn home(page: PageUser) -> Response {
+async fn home(axum::extract::State(state): axum::extract::State<AppState>, page: PageUser) -> Response {
     let chrome = Chrome::new(&page, "/");
     let title = chrome.t("home-title");
-    render(HomePage { chrome, title })
+    let open_reminders = state
+        .app
+        .open_reminder_count(&page.user)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "counting the open reminders for the home page");
+            0
+        });
+    render(HomePage {
+        chrome,
+        title,
+        open_reminders,
+    })
 }

@@ -1,0 +1,68 @@
+-- PostgreSQL dialect of sqlite/0010_identity_matching.sql.
+-- One person, one record. A person recorded twice is reconciled by merging
+-- the second record into the first: the merged record stays (for the audit
+-- and for undoing) but points at its survivor and is hidden everywhere else.
+ALTER TABLE persons ADD COLUMN merged_into UUID REFERENCES persons (id);
+CREATE INDEX persons_merged_into ON persons (merged_into);
+-- The intake check reads the persons recorded since its last look.
+CREATE INDEX persons_created_at ON persons (created_at);
+
+-- A possible duplicate: two records the matching engine found alike, for
+-- the secretariat to merge or mark distinct. person_a sorts before person_b,
+-- so a pair is recorded once whichever record was found first; a pair
+-- marked distinct keeps its row and is therefore never proposed again.
+CREATE TABLE identity_pairs (
+    id UUID PRIMARY KEY,
+    person_a UUID NOT NULL REFERENCES persons (id),
+    person_b UUID NOT NULL REFERENCES persons (id),
+    region_a TEXT NOT NULL REFERENCES regions (code),
+    region_b TEXT NOT NULL REFERENCES regions (code),
+    -- The engine's match weight in bits, and its explanation (JSON list of
+    -- field, outcome, weight).
+    score DOUBLE PRECISION NOT NULL,
+    evidence TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'merged', 'distinct')),
+    found_by UUID NOT NULL REFERENCES users (id),
+    found_at TIMESTAMPTZ NOT NULL,
+    decided_by UUID REFERENCES users (id),
+    decided_at TIMESTAMPTZ,
+    CHECK (person_a < person_b),
+    UNIQUE (person_a, person_b)
+);
+CREATE INDEX identity_pairs_queue_a ON identity_pairs (region_a, status, score);
+CREATE INDEX identity_pairs_queue_b ON identity_pairs (region_b, status, score);
+CREATE INDEX identity_pairs_person_b ON identity_pairs (person_b);
+
+-- A merge, and every row it moved from the merged person to the survivor,
+-- so that undoing it moves exactly those rows back.
+CREATE TABLE person_merges (
+    id UUID PRIMARY KEY,
+    pair_id UUID REFERENCES identity_pairs (id),
+    survivor_id UUID NOT NULL REFERENCES persons (id),
+    merged_id UUID NOT NULL REFERENCES persons (id),
+    survivor_region TEXT NOT NULL REFERENCES regions (code),
+    merged_region TEXT NOT NULL REFERENCES regions (code),
+    merged_by UUID NOT NULL REFERENCES users (id),
+    merged_at TIMESTAMPTZ NOT NULL,
+    undone_by UUID REFERENCES users (id),
+    undone_at TIMESTAMPTZ
+);
+CREATE INDEX person_merges_survivor ON person_merges (survivor_id);
+CREATE INDEX person_merges_merged ON person_merges (merged_id);
+
+CREATE TABLE person_merge_moves (
+    merge_id UUID NOT NULL REFERENCES person_merges (id),
+    table_name TEXT NOT NULL,
+    row_id UUID NOT NULL,
+    PRIMARY KEY (merge_id, table_name, row_id)
+);
+
+-- The persons' identity revision: incremented in the transaction of every
+-- merge and undo, so that each server's in-memory index of persons (see
+-- crates/app/src/identity/index.rs) knows with one lookup that it must be
+-- rebuilt. New persons need no bump: the index reads them by creation time.
+CREATE TABLE identity_revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    revision BIGINT NOT NULL
+);
+INSERT INTO identity_revision (id, revision) VALUES (1, 0);
