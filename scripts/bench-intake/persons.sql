@@ -1,8 +1,10 @@
 -- Registers :count synthetic persons in a SOLEIL SQLite database, recorded by
 -- the demo's front-line operator of each region, for the intake benchmark.
+-- They were recorded over the last four years, none in the last day (the
+-- index re-reads the last minutes on every check, as new persons arrive).
 -- Names come from pools of the nationalities the network meets most, so that
 -- common names (Singh, Mohamed, Diallo) crowd their blocks as they do in life.
--- Usage: sqlite3 DB "$(sed 's/:count/1000000/' persons.sql)"
+-- Usage: sed s/:count/1000000/ persons.sql | sqlite3 DB
 CREATE TEMP TABLE given (n INTEGER PRIMARY KEY, name TEXT, sex TEXT, nationality TEXT);
 INSERT INTO given (name, sex, nationality) VALUES
   ('Mohamed','male','MA'),('Mohammed','male','EG'),('Muhammad','male','PK'),('Ahmed','male','EG'),
@@ -31,7 +33,7 @@ drawn AS (
          1 + abs(random()) % (SELECT count(*) FROM surnames) AS s,
          abs(random()) % 5 AS r,
          abs(random()) % 16000 AS born,
-         abs(random()) % 1500 AS recorded
+         1 + abs(random()) % 1500 AS recorded
   FROM seq
 )
 SELECT randomblob(16), regions.code, 0, given.name, surnames.name, given.sex,

@@ -40,18 +40,11 @@ pub async fn bump_revision(conn: Conn<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Named persons not merged into another, optionally only those recorded
-/// since a moment or in a region: what the matching engine compares.
-pub async fn matchable(
-    conn: Conn<'_>,
-    since: Option<DateTime<Utc>>,
-    region: Option<RegionCode>,
-) -> Result<Vec<Person>> {
+/// Named persons not merged into another, optionally of one region: what
+/// the matching engine compares.
+pub async fn matchable(conn: Conn<'_>, region: Option<RegionCode>) -> Result<Vec<Person>> {
     let mut w = Where::default();
     w.and_raw("p.merged_into IS NULL AND p.anonymous = FALSE".into());
-    if let Some(since) = since {
-        w.and("p.created_at >= {}", Value::Time(since));
-    }
     if let Some(region) = region {
         w.and("p.region = {}", Value::Text(region.as_str().into()));
     }
@@ -59,7 +52,18 @@ pub async fn matchable(
     Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
 }
 
-/// Persons by id, merged or not, whatever their region: for the
+/// The ids of the persons the index takes (named, not merged) recorded
+/// since a time: cheap to read on every check, the rows follow only for ids
+/// not yet indexed.
+pub async fn matchable_ids_since(conn: Conn<'_>, since: DateTime<Utc>) -> Result<Vec<PersonId>> {
+    Ok(on!(conn, c => sqlx::query_scalar(
+        "SELECT id FROM persons WHERE created_at >= $1 AND merged_into IS NULL AND anonymous = FALSE",
+    )
+    .bind(since)
+    .fetch_all(c).await)?)
+}
+
+/// Persons by id, merged too when asked, whatever their region: for the
 /// secretariat's reconciliation, which the app layer authorises.
 pub async fn persons_by_id(conn: Conn<'_>, ids: &[PersonId], include_merged: bool) -> Result<Vec<Person>> {
     if ids.is_empty() {

@@ -1,9 +1,10 @@
 //! The index of persons a process keeps for the intake check.
 //!
 //! Built lazily from every named person not merged into another, then kept
-//! up to date before each check: persons recorded since the last look are
-//! read by creation time (minus an overlap, for transactions that committed
-//! after a later one began; ids already indexed are skipped), and a merge or
+//! up to date before each check: the ids of persons recorded since the last
+//! look are read by creation time (minus an overlap, for transactions that
+//! committed after a later one began), and the rows of those not yet
+//! indexed; a merge or
 //! an undo anywhere, which moves the identity revision in its own
 //! transaction (`0010_identity_matching.sql`), makes the next check rebuild
 //! it. Several servers sharing one database thus see each other's work.
@@ -70,14 +71,19 @@ impl PersonIndex {
         match loaded.as_mut() {
             Some(current) if current.revision == revision => {
                 let started = Utc::now();
-                let since = current.watermark - OVERLAP;
-                let fresh = identity::matchable(handle.conn(), Some(since), None).await?;
+                let recent =
+                    identity::matchable_ids_since(handle.conn(), current.watermark - OVERLAP).await?;
+                let unseen: Vec<PersonId> = recent
+                    .into_iter()
+                    .filter(|id| !current.indexed.contains(id))
+                    .collect();
+                let fresh = identity::persons_by_id(handle.conn(), &unseen, false).await?;
                 current.add(&fresh);
                 current.watermark = started;
             }
             _ => {
                 let started = Utc::now();
-                let persons = identity::matchable(handle.conn(), None, None).await?;
+                let persons = identity::matchable(handle.conn(), None).await?;
                 let mut current = Loaded {
                     index: Index::new(),
                     indexed: HashSet::with_capacity(persons.len()),

@@ -174,7 +174,7 @@ impl App {
             }
         };
         let mut handle = self.store.handle().await?;
-        let persons = identity::matchable(handle.conn(), None, Some(region)).await?;
+        let persons = identity::matchable(handle.conn(), Some(region)).await?;
         drop(handle);
         let found = possible_pairs(&self.matching, &persons);
         let mut tx = self.store.begin().await?;

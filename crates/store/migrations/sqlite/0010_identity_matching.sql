@@ -2,7 +2,8 @@
 -- the second record into the first: the merged record stays (for the audit
 -- and for undoing) but points at its survivor and is hidden everywhere else.
 ALTER TABLE persons ADD COLUMN merged_into BLOB REFERENCES persons (id);
-CREATE INDEX persons_merged_into ON persons (merged_into);
+-- Only merged records: "not merged" is nearly every row, which no index helps.
+CREATE INDEX persons_merged_into ON persons (merged_into) WHERE merged_into IS NOT NULL;
 -- The intake check reads the persons recorded since its last look.
 CREATE INDEX persons_created_at ON persons (created_at);
 
