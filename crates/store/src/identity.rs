@@ -1,7 +1,7 @@
 //! One person, one record: possible duplicates found by the matching engine
 //! (`identity_pairs`), the merges the secretariat decides (`person_merges`,
 //! with every row each one moved, so that an undo moves exactly those back)
-//! and the revision that tells each server's index of persons to rebuild.
+//! and what each server's index of persons reads to stay up to date.
 
 use chrono::{DateTime, Utc};
 use soleil_domain::identity::{Merge, MergeId, Pair, PairId, PairStatus};
@@ -23,22 +23,7 @@ const MERGE_COLUMNS: &str = "m.id, m.pair_id, m.survivor_id, m.merged_id, m.surv
 pub const PERSON_TABLES: &[&str] = &["screenings", "cases", "person_documents", "document_reminders"];
 
 // ---------------------------------------------------------------------------
-// The revision and the persons the index reads.
-
-pub async fn revision(conn: Conn<'_>) -> Result<i64> {
-    Ok(
-        on!(conn, c => sqlx::query_scalar("SELECT revision FROM identity_revision WHERE id = 1")
-        .fetch_one(c).await)?,
-    )
-}
-
-/// Tells every server's index of persons to rebuild; in the transaction of
-/// the merge or undo, so that the change and the signal land together.
-pub async fn bump_revision(conn: Conn<'_>) -> Result<()> {
-    on!(conn, c => sqlx::query("UPDATE identity_revision SET revision = revision + 1 WHERE id = 1")
-        .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
-}
+// The persons the index reads.
 
 /// Named persons not merged into another, optionally of one region: what
 /// the matching engine compares.
@@ -58,6 +43,16 @@ pub async fn matchable(conn: Conn<'_>, region: Option<RegionCode>) -> Result<Vec
 pub async fn matchable_ids_since(conn: Conn<'_>, since: DateTime<Utc>) -> Result<Vec<PersonId>> {
     Ok(on!(conn, c => sqlx::query_scalar(
         "SELECT id FROM persons WHERE created_at >= $1 AND merged_into IS NULL AND anonymous = FALSE",
+    )
+    .bind(since)
+    .fetch_all(c).await)?)
+}
+
+/// The persons merged into another, or given back by an undo, since a time:
+/// the index drops the first and takes the second back.
+pub async fn merges_touched_since(conn: Conn<'_>, since: DateTime<Utc>) -> Result<Vec<PersonId>> {
+    Ok(on!(conn, c => sqlx::query_scalar(
+        "SELECT merged_id FROM person_merges WHERE merged_at >= $1 OR undone_at >= $1",
     )
     .bind(since)
     .fetch_all(c).await)?)

@@ -271,6 +271,18 @@ async fn a_merge_moves_screenings_and_cases_and_its_undo_moves_them_back(backend
         )
         .await;
     assert_eq!(again.error_code(), "merge_already_undone");
+    // Given back by the undo, the person matches again.
+    let report = t
+        .post(&secretariat, "/api/v1/persons/matches", muhammad())
+        .await
+        .expect(200);
+    let matched: Vec<&Value> = report["visible"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["person_id"])
+        .collect();
+    assert!(matched.contains(&&json!(merged)), "{report:#}");
     for (person, contact) in [(&survivor, &first), (&merged, &second)] {
         let file = t
             .get(&secretariat, &format!("/api/v1/persons/{person}"))

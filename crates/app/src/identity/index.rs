@@ -1,13 +1,12 @@
 //! The index of persons a process keeps for the intake check.
 //!
 //! Built lazily from every named person not merged into another, then kept
-//! up to date before each check: the ids of persons recorded since the last
-//! look are read by creation time (minus an overlap, for transactions that
-//! committed after a later one began), and the rows of those not yet
-//! indexed; a merge or
-//! an undo anywhere, which moves the identity revision in its own
-//! transaction (`0010_identity_matching.sql`), makes the next check rebuild
-//! it. Several servers sharing one database thus see each other's work.
+//! up to date before each check from what changed since the last look (read
+//! by time, minus an overlap for transactions that committed after a later
+//! one began): the ids of persons recorded, and the rows of those not yet
+//! indexed; the persons merged away, dropped, and those an undo gave back,
+//! taken again. Several servers sharing one database thus see each other's
+//! work, and a merge costs the index two lookups rather than a rebuild.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -34,9 +33,7 @@ pub(crate) struct PersonIndex {
 struct Loaded {
     index: Index<PersonId>,
     indexed: HashSet<PersonId>,
-    /// The identity revision read before the rows: the rows are at least as new.
-    revision: i64,
-    /// When the last read of new persons began.
+    /// When the last read of changes began.
     watermark: DateTime<Utc>,
 }
 
@@ -47,6 +44,16 @@ impl Loaded {
                 self.index.insert(person.id, prepare(person));
             }
         }
+    }
+
+    /// Brings the persons merged or given back since the last look to their
+    /// state now: `current` holds those of `touched` that are not merged.
+    fn settle(&mut self, touched: &[PersonId], current: &[Person]) {
+        for id in touched {
+            self.index.remove(*id);
+            self.indexed.remove(id);
+        }
+        self.add(current);
     }
 }
 
@@ -66,28 +73,30 @@ impl PersonIndex {
         limit: usize,
     ) -> AppResult<Vec<(PersonId, Comparison)>> {
         let mut handle = store.handle().await?;
-        let revision = identity::revision(handle.conn()).await?;
         let mut loaded = self.loaded.lock().await;
+        let started = Utc::now();
         match loaded.as_mut() {
-            Some(current) if current.revision == revision => {
-                let started = Utc::now();
-                let recent =
-                    identity::matchable_ids_since(handle.conn(), current.watermark - OVERLAP).await?;
+            Some(current) => {
+                let since = current.watermark - OVERLAP;
+                let recent = identity::matchable_ids_since(handle.conn(), since).await?;
                 let unseen: Vec<PersonId> = recent
                     .into_iter()
                     .filter(|id| !current.indexed.contains(id))
                     .collect();
                 let fresh = identity::persons_by_id(handle.conn(), &unseen, false).await?;
                 current.add(&fresh);
+                let touched = identity::merges_touched_since(handle.conn(), since).await?;
+                if !touched.is_empty() {
+                    let unmerged = identity::persons_by_id(handle.conn(), &touched, false).await?;
+                    current.settle(&touched, &unmerged);
+                }
                 current.watermark = started;
             }
-            _ => {
-                let started = Utc::now();
+            None => {
                 let persons = identity::matchable(handle.conn(), None).await?;
                 let mut current = Loaded {
                     index: Index::new(),
                     indexed: HashSet::with_capacity(persons.len()),
-                    revision,
                     watermark: started,
                 };
                 current.add(&persons);

@@ -66,7 +66,6 @@ impl App {
         }
         identity::set_merged_into(tx.conn(), merged, Some(survivor)).await?;
         identity::decide_pair(tx.conn(), id, PairStatus::Merged, Some(actor.id)).await?;
-        identity::bump_revision(tx.conn()).await?;
         let detail = format!("merged into {survivor}; {moved} records moved");
         record(
             &mut tx,
@@ -116,7 +115,6 @@ impl App {
         if let Some(pair) = merge.pair_id {
             identity::decide_pair(tx.conn(), pair, PairStatus::Open, None).await?;
         }
-        identity::bump_revision(tx.conn()).await?;
         let detail = format!(
             "merge into {} undone; {} records moved back",
             merge.survivor_id,

@@ -49,6 +49,10 @@ CREATE TABLE person_merges (
 );
 CREATE INDEX person_merges_survivor ON person_merges (survivor_id);
 CREATE INDEX person_merges_merged ON person_merges (merged_id);
+-- Each server's index of persons (crates/app/src/identity/index.rs) reads
+-- the merges made or undone since its last look.
+CREATE INDEX person_merges_merged_at ON person_merges (merged_at);
+CREATE INDEX person_merges_undone_at ON person_merges (undone_at);
 
 CREATE TABLE person_merge_moves (
     merge_id BLOB NOT NULL REFERENCES person_merges (id),
@@ -56,13 +60,3 @@ CREATE TABLE person_merge_moves (
     row_id BLOB NOT NULL,
     PRIMARY KEY (merge_id, table_name, row_id)
 );
-
--- The persons' identity revision: incremented in the transaction of every
--- merge and undo, so that each server's in-memory index of persons (see
--- crates/app/src/identity/index.rs) knows with one lookup that it must be
--- rebuilt. New persons need no bump: the index reads them by creation time.
-CREATE TABLE identity_revision (
-    id INTEGER PRIMARY KEY CHECK (id = 1),
-    revision BIGINT NOT NULL
-);
-INSERT INTO identity_revision (id, revision) VALUES (1, 0);
