@@ -8,12 +8,16 @@ mod error;
 
 pub mod accounts;
 pub mod cases;
+pub mod courses;
 pub mod demo;
 pub mod directory;
 pub mod documents;
+pub mod employers;
 pub mod identity;
 pub mod instruments;
 pub mod intake;
+pub mod job_offers;
+pub mod measures;
 pub mod network;
 pub mod places;
 pub mod plans;
@@ -21,6 +25,7 @@ pub mod policy;
 pub mod reference;
 pub mod referrals;
 pub mod statistics;
+pub mod work_placements;
 
 pub use error::{AppError, AppResult};
 pub use policy::Operation;

@@ -70,6 +70,40 @@ pub enum Operation {
     ReviewIdentityPairs,
     DecideIdentityPairs,
     SearchDuplicates,
+    // Inclusion: labs and courses.
+    ListCourses,
+    ReadCourse,
+    ManageCourses,
+    EnrolPersons,
+    ReadEnrolments,
+    RecordAttendance,
+    // Inclusion: support measures and budgets.
+    ReadBudgets,
+    ManageBudgets,
+    ReadDisbursements,
+    ProposeDisbursement,
+    ApproveDisbursement,
+    ReadStatements,
+    // Inclusion: employers and their needs.
+    ListEmployers,
+    ReadEmployer,
+    ManageEmployers,
+    ReadEmployerNeeds,
+    ManageEmployerLogins,
+    // Inclusion: job offers, matching, recruiting days.
+    ReadJobOffers,
+    ManageJobOffers,
+    ReadWorkProfile,
+    ManageWorkProfile,
+    MatchCandidates,
+    ProposeCandidates,
+    AnswerProposals,
+    ManageRecruitingDays,
+    // Inclusion: work placements and their follow-ups.
+    ReadWorkPlacements,
+    RecordWorkPlacements,
+    RecordFollowUps,
+    UseEmployerPortal,
 }
 
 /// Whether a role may use an operation at all.
@@ -77,7 +111,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
     use Operation::*;
     use Role::*;
     match operation {
-        ListRegions | ReadOwnAccount | ListOrganisations | ReadOrganisation => true,
+        ListRegions | ReadOwnAccount => true,
+        // The network's organisations include shelters: not for employers.
+        ListOrganisations | ReadOrganisation => role != Employer,
         CreateOrganisation | UpdateOrganisation | CreateUser | UpdateUser | PublishInstrument => {
             role == Admin
         }
@@ -111,7 +147,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         ReadReferralStatistics => matches!(role, Coordinator | Secretariat | Admin),
         // The services directory holds no personal data: everyone signed in
         // reads it; an organisation's own staff and the secretariat keep it.
-        SearchServices | ReadService | ExportDirectory => true,
+        // Employers' logins see their own records only: the directory lists
+        // shelters and anti-trafficking services.
+        SearchServices | ReadService | ExportDirectory => role != Employer,
         EditService => matches!(role, Admin | Secretariat | Frontline | CaseManager | Service),
         ImportDirectory => matches!(role, Admin | Secretariat),
         // Identity and stay documents: read with the person, kept by those
@@ -126,6 +164,39 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         // (every region) reconcile them.
         CheckPossibleMatches => matches!(role, Frontline | Secretariat | CaseManager),
         ReviewIdentityPairs | DecideIdentityPairs | SearchDuplicates => matches!(role, Admin | Secretariat),
+        // Labs: the catalogue holds no personal data; training bodies (service
+        // users of the course's organisation) and the secretariat run them,
+        // case managers enrol the persons whose plans they manage.
+        ListCourses | ReadCourse => !matches!(role, Auditor | Employer),
+        ManageCourses => matches!(role, Admin | Secretariat | Service),
+        EnrolPersons => matches!(role, Secretariat | CaseManager),
+        ReadEnrolments => matches!(role, Secretariat | CaseManager | Service),
+        RecordAttendance => matches!(role, Secretariat | Service),
+        // Money: the secretariat keeps the budget lines and approves what
+        // case managers propose; coordinators see the lines' totals only.
+        ReadBudgets => matches!(role, Admin | Secretariat | Coordinator | CaseManager),
+        ManageBudgets => matches!(role, Admin | Secretariat),
+        ReadDisbursements | ProposeDisbursement => matches!(role, Secretariat | CaseManager),
+        ApproveDisbursement | ReadStatements => role == Secretariat,
+        // Employers: job services, case managers and the secretariat keep
+        // them; an employer's own login reads its own record only.
+        ListEmployers | ReadEmployer => !matches!(role, Auditor | Frontline),
+        ManageEmployers => matches!(role, Admin | Secretariat | CaseManager | Service),
+        ReadEmployerNeeds => matches!(role, Admin | Secretariat | CaseManager | Service | Coordinator),
+        ManageEmployerLogins => matches!(role, Admin | Secretariat),
+        // Offers: whoever keeps employers, and the employer itself; matching
+        // reads persons, so only those who manage their paths.
+        ReadJobOffers => !matches!(role, Auditor | Frontline | Coordinator),
+        ManageJobOffers => matches!(role, Admin | Secretariat | CaseManager | Service | Employer),
+        ReadWorkProfile => matches!(role, Secretariat | CaseManager | Service),
+        ManageWorkProfile | MatchCandidates | ProposeCandidates => matches!(role, Secretariat | CaseManager),
+        AnswerProposals => matches!(role, Secretariat | CaseManager | Employer),
+        ManageRecruitingDays => matches!(role, Secretariat | CaseManager | Service),
+        // Work placements: recorded by the case's manager or the secretariat;
+        // the employer sees its own.
+        ReadWorkPlacements => matches!(role, Secretariat | CaseManager | Service | Employer),
+        RecordWorkPlacements | RecordFollowUps => matches!(role, Secretariat | CaseManager),
+        UseEmployerPortal => role == Employer,
     }
 }
 
@@ -216,7 +287,7 @@ pub fn may_edit_services(user: &User, organisation: &soleil_domain::Organisation
         Role::Admin => true,
         Role::Secretariat => user.region == Some(organisation.region),
         Role::Frontline | Role::CaseManager | Role::Service => user.organisation_id == Some(organisation.id),
-        Role::Auditor | Role::Coordinator => false,
+        Role::Auditor | Role::Coordinator | Role::Employer => false,
     }
 }
 

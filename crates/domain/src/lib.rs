@@ -9,6 +9,7 @@ pub mod codice_fiscale;
 pub mod directory;
 pub mod document;
 pub mod identity;
+pub mod inclusion;
 pub mod instrument;
 pub mod organisation;
 pub mod person;

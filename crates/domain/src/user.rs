@@ -23,6 +23,9 @@ crate::text_enum! {
         Admin,
         /// Reads the audit log.
         Auditor,
+        /// A company's own login: its job offers, the candidates proposed to
+        /// it with their consent, and its work placements; nothing else.
+        Employer,
     }
 }
 

@@ -18,6 +18,8 @@ use soleil_domain::{NewOrganisation, Organisation, OrganisationKind, RegionCode,
 use sqlx::Executor;
 
 pub mod browser;
+pub mod inclusion;
+pub mod matrix;
 
 pub use reqwest;
 pub use serde_json;
@@ -316,6 +318,7 @@ impl TestApp {
             Role::CaseManager => OrganisationKind::SocialServices,
             Role::Service => OrganisationKind::JobCentre,
             Role::Admin | Role::Auditor => OrganisationKind::Secretariat,
+            Role::Employer => OrganisationKind::Employer,
         };
         let organisation = if role.is_network_wide() {
             None

@@ -1,6 +1,7 @@
 //! Every route of the API × every role: allowed or denied, as the policy
-//! says. The routes come from the OpenAPI document, so a route added
-//! without a line in [`EXPECTED`] fails this test.
+//! says (see `soleil_testkit::matrix`). The routes come from the OpenAPI
+//! document, so a route added without a line in [`EXPECTED`] fails this
+//! test; the inclusion areas keep their own tables in their own files.
 //!
 //! Each probe runs on a fresh fixture in Lazio: a draft screening recorded
 //! by the front-line operator (person routes), and a case already triaged,
@@ -10,19 +11,20 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use reqwest::Method;
 use serde_json::{Value, json};
 use soleil_domain::{OrganisationKind, RegionCode, Role};
-use soleil_testkit::{Backend, TestApp, TestUser, contact, on_both_backends, spawn};
+use soleil_testkit::{Backend, TestApp, TestUser, contact, matrix, on_both_backends, spawn};
 
 on_both_backends!(every_route_answers_every_role_as_the_policy_says);
 
 use Role::{
-    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F, Secretariat as S,
-    Service as SV,
+    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F,
+    Secretariat as S, Service as SV,
 };
 
-const ALL: &[Role] = &[F, S, CM, SV, CO, A, AU];
+const ALL: &[Role] = soleil_testkit::matrix::ALL_ROLES;
+/// Everyone but employers' logins.
+const STAFF: &[Role] = &[F, S, CM, SV, CO, A, AU];
 const RECORDS: &[Role] = &[F, S, CM, SV];
 const INTAKE: &[Role] = &[F, S, CM];
 
@@ -30,9 +32,9 @@ const INTAKE: &[Role] = &[F, S, CM];
 const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/regions", ALL),
     ("GET", "/api/v1/me", ALL),
-    ("GET", "/api/v1/organisations", ALL),
+    ("GET", "/api/v1/organisations", STAFF),
     ("POST", "/api/v1/organisations", &[A]),
-    ("GET", "/api/v1/organisations/{id}", ALL),
+    ("GET", "/api/v1/organisations/{id}", STAFF),
     ("GET", "/api/v1/users", &[S, CM, A]),
     ("POST", "/api/v1/users", &[A]),
     ("GET", "/api/v1/users/{id}", &[S, CM, A]),
@@ -94,13 +96,13 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/codice-fiscale", ALL),
     ("GET", "/api/v1/codice-fiscale/{code}", ALL),
     // The directory's exchange: everyone exports; admins and the secretariat import.
-    ("GET", "/api/v1/directory/hsds", ALL),
+    ("GET", "/api/v1/directory/hsds", STAFF),
     ("POST", "/api/v1/directory/import", &[S, A]),
     // The directory: everyone reads it; a service of the job centre is kept
     // by its staff, the regional secretariat and admins.
-    ("GET", "/api/v1/services", ALL),
+    ("GET", "/api/v1/services", STAFF),
     ("POST", "/api/v1/services", &[S, SV, A]),
-    ("GET", "/api/v1/services/{id}", ALL),
+    ("GET", "/api/v1/services/{id}", STAFF),
     ("PUT", "/api/v1/services/{id}", &[S, SV, A]),
     // Documents of the draft's person (its recorder and the secretariat),
     // and a permit of the triaged case's person, kept by its manager; its
@@ -435,67 +437,14 @@ async fn every_route_answers_every_role_as_the_policy_says(backend: Backend) {
         users.push((*role, t.user(*role, RegionCode::Laz, "matrix").await));
     }
     let extra_service = t.user(SV, RegionCode::Laz, "extra").await;
-
-    let openapi = t
-        .call(None, Method::GET, "/api/openapi.json", None)
-        .await
-        .expect(200);
-    let mut routes = Vec::new();
-    for (path, item) in openapi["paths"].as_object().expect("paths") {
-        for method in item.as_object().expect("path item").keys() {
-            routes.push((method.to_uppercase(), path.clone()));
+    let routes = matrix::routes(&t, matrix::in_no_area).await;
+    matrix::assert_listed(&routes, EXPECTED);
+    matrix::assert_answers(&t, &users, EXPECTED, |method, path, n| {
+        let (t, users, extra_service) = (&t, &users, &extra_service);
+        async move {
+            let fixture = fixture(t, users, extra_service).await;
+            probe(path, method, &fixture, users, n)
         }
-    }
-    let unlisted: Vec<_> = routes
-        .iter()
-        .filter(|(m, p)| !EXPECTED.iter().any(|(em, ep, _)| em == m && ep == p))
-        .collect();
-    assert!(
-        unlisted.is_empty(),
-        "routes without a line in EXPECTED: {unlisted:?}"
-    );
-    let stale: Vec<_> = EXPECTED
-        .iter()
-        .filter(|(m, p, _)| !routes.iter().any(|(rm, rp)| rm == m && rp == p))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "EXPECTED names routes the API does not have: {stale:?}"
-    );
-
-    let mut wrong = Vec::new();
-    let mut n = 0;
-    for (method, path, allowed) in EXPECTED {
-        for (role, user) in &users {
-            n += 1;
-            let fixture = fixture(&t, &users, &extra_service).await;
-            let (concrete, body) = probe(path, method, &fixture, &users, n);
-            let method = Method::from_bytes(method.as_bytes()).expect("method");
-            let reply = t.call(Some(user), method.clone(), &concrete, body).await;
-            let status = reply.status.as_u16();
-            assert_ne!(status, 500, "{method} {path} as {role}: {:#}", reply.body);
-            let got_through = !matches!(status, 401 | 403 | 404);
-            if got_through != allowed.contains(role) {
-                wrong.push(format!("{method} {path} as {role}: {status} {}", reply.body));
-            }
-        }
-        // Without a token, nothing but the document itself answers.
-        let (concrete, body) = probe(
-            path,
-            method,
-            &fixture(&t, &users, &extra_service).await,
-            &users,
-            0,
-        );
-        let anonymous = t
-            .call(
-                None,
-                Method::from_bytes(method.as_bytes()).expect("method"),
-                &concrete,
-                body,
-            )
-            .await;
-        assert_eq!(anonymous.status.as_u16(), 401, "{method} {path} without a token");
-    }
-    assert!(wrong.is_empty(), "policy mismatches:\n{}", wrong.join("\n"));
+    })
+    .await;
 }

@@ -10,6 +10,12 @@ switch-language-label = Passa all'italiano
 nav-home = Home
 nav-new-contact = New contact
 nav-persons = Persons
+nav-courses = Labs
+nav-budgets = Measures and budgets
+nav-employers = Employers
+nav-job-offers = Job offers
+nav-work-placements = Work placements
+nav-employer-portal = My company
 nav-queue = Assessment queue
 nav-cases = Cases
 nav-statistics = Monitoring
@@ -89,6 +95,7 @@ role-service = Service / zonal working group
 role-coordinator = Regional coordination
 role-admin = Administration
 role-auditor = Auditor
+role-employer = Employer
 
 # Organisation kinds
 organisation_kind-desk = Desk

@@ -10,6 +10,12 @@ switch-language-label = Switch to English
 nav-home = Inizio
 nav-new-contact = Nuova segnalazione
 nav-persons = Persone
+nav-courses = Laboratori
+nav-budgets = Misure e budget
+nav-employers = Imprese
+nav-job-offers = Offerte di lavoro
+nav-work-placements = Inserimenti lavorativi
+nav-employer-portal = La mia impresa
 nav-queue = Coda di valutazione
 nav-cases = Prese in carico
 nav-statistics = Monitoraggio
@@ -89,6 +95,7 @@ role-service = Servizio / gruppo di lavoro zonale
 role-coordinator = Coordinamento regionale
 role-admin = Amministrazione
 role-auditor = Revisore
+role-employer = Impresa
 
 # Tipi di ente
 organisation_kind-desk = Sportello

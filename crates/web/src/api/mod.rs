@@ -3,18 +3,23 @@
 //! use case as the bearer-token user, and shape the answer.
 
 mod cases;
+mod courses;
 mod directory;
 mod directory_exchange;
 mod documents;
+mod employers;
 mod identity;
 mod instruments;
 mod intake;
+mod job_offers;
+mod measures;
 mod network;
 mod oversight;
 mod places;
 mod plans;
 mod reference;
 mod referrals;
+mod work_placements;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
@@ -86,6 +91,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(directory_exchange::routes())
         .merge(identity::routes())
         .merge(documents::routes())
+        .merge(courses::routes())
+        .merge(measures::routes())
+        .merge(employers::routes())
+        .merge(job_offers::routes())
+        .merge(work_placements::routes())
 }
 
 /// A JSON body; unreadable JSON gets the API's error body, not axum's text.

@@ -4,13 +4,17 @@
 
 mod admin;
 mod cases;
+mod courses;
 mod directory;
 mod documents;
+mod employers;
 mod explain;
 mod form;
 mod identity;
 mod instruments;
 mod intake;
+mod job_offers;
+mod measures;
 mod pager;
 mod places;
 mod plans;
@@ -19,6 +23,7 @@ mod rights;
 mod session;
 mod sheet;
 mod time;
+mod work_placements;
 
 use askama::Template;
 use axum::Router;
@@ -50,6 +55,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(directory::routes())
         .merge(identity::routes())
         .merge(documents::routes())
+        .merge(courses::routes())
+        .merge(measures::routes())
+        .merge(employers::routes())
+        .merge(job_offers::routes())
+        .merge(work_placements::routes())
         .layer(middleware::from_fn_with_state(state, csrf_guard))
         // After the guard, which reads only plain forms: checks its own token.
         .merge(directory::upload_routes())
@@ -131,7 +141,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 15] = [
+        let items: [(&'static str, &str, Operation); 21] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -139,6 +149,12 @@ impl Chrome {
             ("/referrals", "nav-referrals", Operation::ListReferrals),
             ("/reminders", "nav-reminders", Operation::ListReminders),
             ("/persons", "nav-persons", Operation::ListPersons),
+            ("/courses", "nav-courses", Operation::ListCourses),
+            ("/budgets", "nav-budgets", Operation::ReadBudgets),
+            ("/employers", "nav-employers", Operation::ListEmployers),
+            ("/job-offers", "nav-job-offers", Operation::ReadJobOffers),
+            ("/work-placements", "nav-work-placements", Operation::ReadWorkPlacements),
+            ("/employer", "nav-employer-portal", Operation::UseEmployerPortal),
             ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (

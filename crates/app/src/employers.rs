@@ -1,0 +1,1 @@
+//! Employers: their records, needs surveys aggregated per sector and province, and their logins.

@@ -1,0 +1,1 @@
+//! Support measures: budget lines, disbursements computed from attendance and rules, approval, statements.

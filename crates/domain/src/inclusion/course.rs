@@ -1,0 +1,1 @@
+//! Labs and courses: sessions, enrolments, attendance and completion.

@@ -1,0 +1,1 @@
+//! Employers: VAT number, ATECO sector, sites, contact, and their needs survey.

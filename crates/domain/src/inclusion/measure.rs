@@ -1,0 +1,1 @@
+//! Support measures, budget lines and disbursements, and the rules that refuse them.

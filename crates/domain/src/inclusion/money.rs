@@ -1,0 +1,1 @@
+//! Exact money: integer euro cents, never floats.

@@ -1,0 +1,1 @@
+//! Work placements (internship, apprenticeship, employment) and their follow-ups.

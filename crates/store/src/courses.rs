@@ -1,0 +1,1 @@
+//! Labs: courses, sessions, enrolments and attendance.

@@ -1,0 +1,1 @@
+//! Employers, their sites, logins and needs surveys.

@@ -1,0 +1,1 @@
+//! Job offers, work profiles, candidate proposals and recruiting days.

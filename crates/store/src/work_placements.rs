@@ -1,0 +1,1 @@
+//! Work placements and their follow-ups.

@@ -1,0 +1,9 @@
+//! Labs: courses, sessions, enrolments, attendance, certificates.
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+}

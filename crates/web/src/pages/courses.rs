@@ -1,0 +1,9 @@
+//! Pages: labs: courses, sessions, enrolments, attendance, certificates.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,9 @@
+//! Pages: budget lines, disbursements and statements.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}

@@ -1,0 +1,9 @@
+//! Pages: work placements and follow-ups.
+
+use axum::Router;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+}
