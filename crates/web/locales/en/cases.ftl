@@ -120,3 +120,10 @@ cases-assess-elsewhere = Referral elsewhere or not in scope only
 cases-assess-referred_to = Organisation to refer the person to
 cases-assess-reason = Reason
 cases-assess-submit = Record the assessment
+
+# The links of phase 3 on a case in inclusion.
+cases-inclusion-title = Inclusion
+cases-inclusion-courses = Labs and attendance
+cases-inclusion-disbursements = Support measures
+cases-inclusion-matches = Work profile and job offers
+cases-inclusion-work-placements = Work placements

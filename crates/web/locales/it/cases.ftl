@@ -120,3 +120,10 @@ cases-assess-elsewhere = Solo per l'invio ad altro ente o se non di competenza
 cases-assess-referred_to = Ente a cui inviare la persona
 cases-assess-reason = Motivazione
 cases-assess-submit = Registra la valutazione
+
+# The links of phase 3 on a case in inclusion.
+cases-inclusion-title = Inclusione
+cases-inclusion-courses = Laboratori e presenze
+cases-inclusion-disbursements = Misure di sostegno
+cases-inclusion-matches = Profilo lavorativo e offerte
+cases-inclusion-work-placements = Inserimenti lavorativi
