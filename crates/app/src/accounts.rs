@@ -222,6 +222,11 @@ impl App {
     /// Creates a user on behalf of an admin.
     pub async fn create_user(&self, actor: &User, input: &UserInput) -> AppResult<User> {
         authorize(actor, Operation::CreateUser)?;
+        // An employer's login must be linked to its employer: it is given
+        // from the employer's page, which does both in one step.
+        if input.role == Role::Employer {
+            return Err(soleil_domain::Invalid::single("role", "employer_login_from_employer_page").into());
+        }
         let user = self.insert_user(Some(actor), input).await?;
         Ok(user)
     }

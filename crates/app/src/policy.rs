@@ -331,3 +331,68 @@ pub fn may_decide_identity_pair(user: &User, regions: &[soleil_domain::RegionCod
         _ => false,
     }
 }
+
+// Labs (courses).
+
+/// Who may read a lab of the catalogue: admins, and everyone of its region.
+pub fn may_read_course(user: &User, course: &soleil_domain::inclusion::course::Course) -> bool {
+    user.role == Role::Admin || user.region == Some(course.region)
+}
+
+/// Who may edit a lab and its calendar, and keep its class register:
+/// admins, the secretariat of its region, and its training body's service users.
+pub fn may_run_course(user: &User, course: &soleil_domain::inclusion::course::Course) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Secretariat => user.region == Some(course.region),
+        Role::Service => user.organisation_id == Some(course.organisation_id),
+        _ => false,
+    }
+}
+
+/// Who may see a person enrolled in a lab: the secretariat of the lab's
+/// region, its training body's service users, and the manager of the case
+/// the person was enrolled from (`case_manager`), for that enrolment only.
+pub fn may_see_enrolment(
+    user: &User,
+    course: &soleil_domain::inclusion::course::Course,
+    case_manager: Option<soleil_domain::UserId>,
+) -> bool {
+    match user.role {
+        Role::Secretariat => user.region == Some(course.region),
+        Role::Service => user.organisation_id == Some(course.organisation_id),
+        Role::CaseManager => case_manager == Some(user.id),
+        _ => false,
+    }
+}
+
+// Work placements (area work_placements).
+
+/// Who records a case's work placements, their end and their follow-ups:
+/// the case's own manager and the secretariat of its region.
+pub fn may_record_work_placement(user: &User, case: &Case) -> bool {
+    manages(user, case) || is_secretariat_of(user, case)
+}
+
+// Job offers (area job_offers).
+
+/// Who may see and keep a job offer: admins, the staff of the offer's
+/// region, and the employer's own login for its own offers (`own_employer`).
+pub fn may_keep_offer(
+    user: &User,
+    region: soleil_domain::RegionCode,
+    employer: soleil_domain::inclusion::employer::EmployerId,
+    own_employer: Option<soleil_domain::inclusion::employer::EmployerId>,
+) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Employer => own_employer == Some(employer),
+        _ => user.region == Some(region),
+    }
+}
+
+/// Who may keep the work profile of a case's person and propose them to
+/// offers: the case's own manager and its regional secretariat.
+pub fn may_place_candidate(user: &User, case: &Case) -> bool {
+    manages(user, case) || is_secretariat_of(user, case)
+}

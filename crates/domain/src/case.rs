@@ -156,6 +156,22 @@ crate::text_enum! {
         PersonsMerged,
         /// A merge of the case's person was undone.
         MergeUndone,
+        /// The person was enrolled in a lab (course); the code is its kind.
+        EnrolledInCourse,
+        /// The person reached the attendance a lab asks to complete it.
+        CourseCompleted,
+        /// The person left a lab before completing it.
+        CourseWithdrawn,
+        /// The person started an internship, an apprenticeship or a job.
+        WorkPlacementStarted,
+        /// A work placement ended (early or at its end date).
+        WorkPlacementEnded,
+        /// A follow-up of a work placement (3, 6 or 12 months) was recorded.
+        FollowUpRecorded,
+        /// The person was proposed to a job offer, with their consent.
+        CandidateProposed,
+        /// The employer answered a proposal of the person, or it was withdrawn.
+        ProposalAnswered,
     }
 }
 

@@ -7,7 +7,10 @@
 //! and `@marketto/belfiore-connector-embedded`; they are embedded in the
 //! binary and parsed once, on first use.
 
+pub mod ateco;
+mod csv;
 mod foreign;
+pub mod occupations;
 mod search;
 
 use std::sync::LazyLock;

@@ -83,3 +83,4 @@ admin-statistics-caption = Cases per state, region { $region }
 admin-statistics-caption-all = Cases per state, all regions
 admin-statistics-cases = Cases
 admin-statistics-total = Total
+error-employer_login_from_employer_page = Employers' logins are created from the employer's page.

@@ -83,3 +83,4 @@ admin-statistics-caption = Prese in carico per stato, regione { $region }
 admin-statistics-caption-all = Prese in carico per stato, tutte le regioni
 admin-statistics-cases = Prese in carico
 admin-statistics-total = Totale
+error-employer_login_from_employer_page = Gli accessi delle imprese si creano dalla pagina dell'impresa.
