@@ -396,3 +396,16 @@ pub fn may_keep_offer(
 pub fn may_place_candidate(user: &User, case: &Case) -> bool {
     manages(user, case) || is_secretariat_of(user, case)
 }
+
+// Employers (area employers).
+
+/// Who may see an employer's record: admins, the staff of its region, and
+/// the employer's own login (`own_employer`).
+pub fn may_see_employer(
+    user: &User,
+    region: soleil_domain::RegionCode,
+    employer: soleil_domain::inclusion::employer::EmployerId,
+    own_employer: Option<soleil_domain::inclusion::employer::EmployerId>,
+) -> bool {
+    may_keep_offer(user, region, employer, own_employer)
+}

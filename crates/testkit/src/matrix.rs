@@ -35,11 +35,21 @@ pub type Expected = [(&'static str, &'static str, &'static [Role])];
 pub const AREAS: &[(&str, &[&str])] = &[
     (
         "courses",
-        &["/api/v1/courses", "/api/v1/sessions", "/api/v1/enrolments", "/api/v1/cases/{id}/enrolments"],
+        &[
+            "/api/v1/courses",
+            "/api/v1/sessions",
+            "/api/v1/enrolments",
+            "/api/v1/cases/{id}/enrolments",
+        ],
     ),
     (
         "measures",
-        &["/api/v1/budget-lines", "/api/v1/disbursements", "/api/v1/cases/{id}/disbursements", "/api/v1/statements"],
+        &[
+            "/api/v1/budget-lines",
+            "/api/v1/disbursements",
+            "/api/v1/cases/{id}/disbursements",
+            "/api/v1/statements",
+        ],
     ),
     ("employers", &["/api/v1/employers", "/api/v1/employer-needs"]),
     (
@@ -54,7 +64,12 @@ pub const AREAS: &[(&str, &[&str])] = &[
     ),
     (
         "work_placements",
-        &["/api/v1/work-placements", "/api/v1/cases/{id}/work-placements", "/api/v1/follow-ups", "/api/v1/employer-portal"],
+        &[
+            "/api/v1/work-placements",
+            "/api/v1/cases/{id}/work-placements",
+            "/api/v1/follow-ups",
+            "/api/v1/employer-portal",
+        ],
     ),
 ];
 

@@ -9,13 +9,15 @@
 use serde_json::{Value, json};
 use soleil_domain::{RegionCode, Role};
 use soleil_testkit::inclusion::InclusionTeam;
-use soleil_testkit::{Backend, TestApp, TestUser, on_both_backends, spawn};
+use soleil_testkit::{Backend, TestApp, TestUser, matrix, on_both_backends, spawn};
 use sqlx::Connection;
 
 on_both_backends!(
     profiles_are_checked,
     candidates_are_ranked_with_their_reasons,
-    proposals_need_consent_and_employers_see_only_theirs
+    proposals_need_consent_and_employers_see_only_theirs,
+    every_job_offers_route_answers_every_role_as_the_policy_says,
+    recruiting_days_gather_employers_and_candidates_of_their_region
 );
 
 /// Pescara, in Abruzzo.
@@ -98,6 +100,21 @@ async fn profiles_are_checked(backend: Backend) {
     assert_eq!(
         fields,
         ["occupations", "skills", "domicile_comune", "hours_per_week"]
+    );
+    // The area's codes come back translated (Italian by default), with the
+    // offending value.
+    let messages: Vec<&str> = reply["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages[..2],
+        [
+            "Professione sconosciuta: indicare un gruppo professionale ISCO-08 di quattro cifre. (93)",
+            "Competenza non valida: parole brevi, al massimo 40 caratteri. (<b>)"
+        ]
     );
     let saved = t
         .put(&team.case_manager, &path, profile("9333"))
@@ -305,4 +322,197 @@ async fn proposals_need_consent_and_employers_see_only_theirs(backend: Backend) 
         .collect();
     assert!(kinds.contains(&"candidate_proposed"), "{kinds:?}");
     assert!(kinds.contains(&"proposal_answered"), "{kinds:?}");
+}
+
+use Role::{
+    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Employer as E, Frontline as F,
+    Secretariat as S, Service as SV,
+};
+
+/// (method, OpenAPI path) → the roles allowed on the fixture: an offer of
+/// an employer of the region whose login is the matrix's employer user, the
+/// team's case in inclusion proposed to it, and a recruiting day.
+const EXPECTED: &matrix::Expected = &[
+    // Profiles: read by whoever follows the person, kept by the case's side.
+    ("GET", "/api/v1/persons/{id}/work-profile", &[S, CM, SV]),
+    ("PUT", "/api/v1/persons/{id}/work-profile", &[S, CM]),
+    // Offers: the region's staff, admins, and the employer's own login.
+    ("GET", "/api/v1/job-offers", &[S, CM, SV, A, E]),
+    ("POST", "/api/v1/job-offers", &[S, CM, SV, A, E]),
+    ("GET", "/api/v1/job-offers/{id}", &[S, CM, SV, A, E]),
+    ("PUT", "/api/v1/job-offers/{id}", &[S, CM, SV, A, E]),
+    // Matching names persons: the case's side only.
+    ("GET", "/api/v1/job-offers/{id}/matches", &[S, CM]),
+    ("GET", "/api/v1/cases/{id}/matches", &[S, CM]),
+    // Proposals: made by the case's side, read and answered by the employer too.
+    ("GET", "/api/v1/job-offers/{id}/proposals", &[S, CM, SV, A, E]),
+    ("POST", "/api/v1/job-offers/{id}/proposals", &[S, CM]),
+    ("POST", "/api/v1/proposals/{id}/answer", &[S, CM, E]),
+    // Recruiting days: the region's staff who organise them.
+    ("GET", "/api/v1/recruiting-days", &[S, CM, SV]),
+    ("POST", "/api/v1/recruiting-days", &[S, CM, SV]),
+    ("GET", "/api/v1/recruiting-days/{id}", &[S, CM, SV]),
+    ("POST", "/api/v1/recruiting-days/{id}/employers", &[S, CM, SV]),
+    ("POST", "/api/v1/recruiting-days/{id}/candidates", &[S, CM, SV]),
+];
+
+struct Fixture {
+    employer: String,
+    offer: String,
+    person: String,
+    case: String,
+    proposal: String,
+    day: String,
+}
+
+fn day_body() -> Value {
+    json!({ "title": "Giornata del lavoro", "held_on": "2027-02-10", "place": "Pescara, Porto turistico" })
+}
+
+async fn every_job_offers_route_answers_every_role_as_the_policy_says(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let team = InclusionTeam::new(&t, RegionCode::Abr, "matrix").await;
+    let mut users = vec![
+        (F, team.frontline.clone()),
+        (S, team.secretariat.clone()),
+        (CM, team.case_manager.clone()),
+        (SV, team.service.clone()),
+    ];
+    for role in [CO, A, AU, E] {
+        users.push((role, t.user(role, RegionCode::Abr, "matrix").await));
+    }
+    assert_eq!(users.len(), matrix::ALL_ROLES.len());
+    let (_, employer_login) = users.iter().find(|(role, _)| *role == E).unwrap();
+    let employer = employer(&t, RegionCode::Abr, &team.secretariat, Some(employer_login)).await;
+    let case = team.case_in_inclusion(&t, 1).await;
+    let offer = t
+        .post(&team.secretariat, "/api/v1/job-offers", self::offer(&employer))
+        .await
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let proposal = t
+        .post(
+            &team.case_manager,
+            &format!("/api/v1/job-offers/{offer}/proposals"),
+            json!({ "case_id": case.case, "consent": true }),
+        )
+        .await
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let day = t
+        .post(&team.secretariat, "/api/v1/recruiting-days", day_body())
+        .await
+        .expect(201)["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let fixture = Fixture {
+        employer,
+        offer,
+        person: case.person,
+        case: case.case,
+        proposal,
+        day,
+    };
+
+    let routes = matrix::routes(&t, |p| matrix::owned_by(p, matrix::area("job_offers"))).await;
+    matrix::assert_listed(&routes, EXPECTED);
+    matrix::assert_answers(&t, &users, EXPECTED, |method, path, _| {
+        let fixture = &fixture;
+        async move { probe(fixture, method, path) }
+    })
+    .await;
+}
+
+/// The concrete path and body of one line.
+fn probe(fixture: &Fixture, method: &str, path: &str) -> (String, Option<Value>) {
+    let id = match path {
+        p if p.starts_with("/api/v1/persons/") => &fixture.person,
+        p if p.starts_with("/api/v1/job-offers/") => &fixture.offer,
+        p if p.starts_with("/api/v1/cases/") => &fixture.case,
+        p if p.starts_with("/api/v1/proposals/") => &fixture.proposal,
+        p if p.starts_with("/api/v1/recruiting-days/") => &fixture.day,
+        _ => "",
+    };
+    let body = match (method, path) {
+        ("PUT", "/api/v1/persons/{id}/work-profile") => Some(profile("9333")),
+        ("POST", "/api/v1/job-offers") | ("PUT", "/api/v1/job-offers/{id}") => Some(offer(&fixture.employer)),
+        ("POST", "/api/v1/job-offers/{id}/proposals") => {
+            Some(json!({ "case_id": fixture.case, "consent": true }))
+        }
+        ("POST", "/api/v1/proposals/{id}/answer") => Some(json!({ "status": "interview" })),
+        ("POST", "/api/v1/recruiting-days") => Some(day_body()),
+        ("POST", "/api/v1/recruiting-days/{id}/employers") => {
+            Some(json!({ "employer_id": fixture.employer }))
+        }
+        ("POST", "/api/v1/recruiting-days/{id}/candidates") => Some(json!({ "case_id": fixture.case })),
+        _ => None,
+    };
+    (path.replace("{id}", id), body)
+}
+
+async fn recruiting_days_gather_employers_and_candidates_of_their_region(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let team = InclusionTeam::new(&t, RegionCode::Abr, "rd").await;
+    let case = team.case_in_inclusion(&t, 1).await;
+    let employer = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let day = t
+        .post(&team.secretariat, "/api/v1/recruiting-days", day_body())
+        .await
+        .expect(201);
+    let path = format!("/api/v1/recruiting-days/{}", day["id"].as_str().unwrap());
+    let missing_date = json!({ "title": "Giornata", "place": "Pescara" });
+    let refused = t
+        .post(&team.secretariat, "/api/v1/recruiting-days", missing_date)
+        .await
+        .expect(422);
+    assert_eq!(codes(&refused), [("held_on".to_owned(), "required".to_owned())]);
+
+    // An employer of the region takes part; one of another region is unknown here.
+    let employers = format!("{path}/employers");
+    t.post(&team.service, &employers, json!({ "employer_id": employer }))
+        .await
+        .expect(204);
+    let other = InclusionTeam::new(&t, RegionCode::Mar, "rd").await;
+    let elsewhere = self::employer(&t, RegionCode::Mar, &other.secretariat, None).await;
+    let refused = t
+        .post(&team.service, &employers, json!({ "employer_id": elsewhere }))
+        .await
+        .expect(422);
+    assert_eq!(codes(&refused)[0].1, "unknown_employer");
+
+    // The case manager invites the person, then records that they came and
+    // got an interview.
+    let candidates = format!("{path}/candidates");
+    t.post(&team.case_manager, &candidates, json!({ "case_id": case.case }))
+        .await
+        .expect(204);
+    let file = t.get(&team.case_manager, &path).await.expect(200);
+    assert_eq!(file["candidates"][0]["outcome"], "invited");
+    let outcome = json!({ "case_id": case.case, "outcome": "interview_fixed", "note": "Colloquio il 15" });
+    t.post(&team.case_manager, &candidates, outcome).await.expect(204);
+    let file = t.get(&team.secretariat, &path).await.expect(200);
+    assert_eq!(file["employers"][0]["legal_name"], "Logistica Adriatica srl");
+    let invited = file["candidates"].as_array().unwrap();
+    assert_eq!(invited.len(), 1, "saving an outcome updates the invitation");
+    assert_eq!(invited[0]["outcome"], "interview_fixed");
+    assert_eq!(invited[0]["note"], "Colloquio il 15");
+    assert!(invited[0]["person_name"].is_string());
+
+    // Other regions neither see the day nor bring their cases to it.
+    t.get(&other.secretariat, &path).await.expect(404);
+    assert_eq!(
+        t.get(&other.secretariat, "/api/v1/recruiting-days")
+            .await
+            .expect(200),
+        json!([])
+    );
+    let theirs = other.case_in_inclusion(&t, 1).await;
+    t.post(&team.secretariat, &candidates, json!({ "case_id": theirs.case }))
+        .await
+        .expect(404);
 }

@@ -18,8 +18,8 @@ use soleil_testkit::{Backend, TestApp, TestUser, contact, matrix, on_both_backen
 on_both_backends!(every_route_answers_every_role_as_the_policy_says);
 
 use Role::{
-    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F,
-    Secretariat as S, Service as SV,
+    Admin as A, Auditor as AU, CaseManager as CM, Coordinator as CO, Frontline as F, Secretariat as S,
+    Service as SV,
 };
 
 const ALL: &[Role] = soleil_testkit::matrix::ALL_ROLES;

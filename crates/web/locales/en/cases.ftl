@@ -124,6 +124,4 @@ cases-assess-submit = Record the assessment
 # The links of phase 3 on a case in inclusion.
 cases-inclusion-title = Inclusion
 cases-inclusion-courses = Labs and attendance
-cases-inclusion-disbursements = Support measures
-cases-inclusion-matches = Work profile and job offers
 cases-inclusion-work-placements = Work placements

@@ -124,6 +124,4 @@ cases-assess-submit = Registra la valutazione
 # The links of phase 3 on a case in inclusion.
 cases-inclusion-title = Inclusione
 cases-inclusion-courses = Laboratori e presenze
-cases-inclusion-disbursements = Misure di sostegno
-cases-inclusion-matches = Profilo lavorativo e offerte
 cases-inclusion-work-placements = Inserimenti lavorativi

@@ -1,9 +1,573 @@
 //! Pages: labs: courses, sessions, enrolments, attendance, certificates.
+//!
+//! The case's labs page lists the enrolments made from the case and holds
+//! the form that enrols its person in an open lab of the region; a refused
+//! enrolment comes back on the same page with the choice and the reason.
 
+use askama::Template;
 use axum::Router;
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use soleil_app::courses::{CourseDetail, CourseQuery, EnrolmentView, Register};
+use soleil_app::{AppError, Operation, policy};
+use soleil_domain::inclusion::course::{
+    AttendanceLine, Course, CourseId, CourseKind, CourseSector, CourseSession, EnrolmentId, EnrolmentStatus,
+    SessionId, format_hours, parse_minutes,
+};
+use soleil_domain::{CaseId, Invalid};
 
+use super::form::{Choice, Field, FormData, PathText, Refused, chrome_for, path_id, vocabulary};
+use super::time::date_text;
+use super::{Chrome, FormErrors, done, error_page, render, render_with};
 use crate::AppState;
+use crate::auth::PageUser;
+use crate::i18n::Lang;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
+        .route("/courses", get(list))
+        .route("/courses/{id}", get(show))
+        .route("/sessions/{id}/attendance", get(register).post(record_register))
+        .route("/cases/{id}/courses", get(case_courses).post(enrol))
+        .route("/enrolments/{id}/certificate", get(certificate))
+}
+
+/// The id of the enrolment form in the case's labs page.
+const ENROL_FORM: &str = "enrol";
+
+/// Minutes as hours in the user's language: "2,5" (it), "2.5" (en).
+fn hours(lang: Lang, minutes: i64) -> String {
+    let text = format_hours(i32::try_from(minutes).unwrap_or(i32::MAX));
+    match lang {
+        Lang::It => text,
+        Lang::En => text.replace(',', "."),
+    }
+}
+
+/// One enrolment as the pages show it.
+pub struct EnrolmentRow {
+    pub course: String,
+    pub course_href: String,
+    pub person: Option<String>,
+    /// "12 / 40".
+    pub hours: String,
+    pub percent: i64,
+    pub status: String,
+    pub certificate_href: Option<String>,
+}
+
+impl EnrolmentRow {
+    fn new(lang: Lang, view: &EnrolmentView) -> Self {
+        let enrolment = &view.enrolment;
+        Self {
+            course: view.course_title.clone(),
+            course_href: format!("/courses/{}", enrolment.course_id),
+            person: view.person_name.clone(),
+            hours: format!(
+                "{} / {}",
+                hours(lang, view.attended_minutes),
+                hours(lang, i64::from(view.planned_minutes))
+            ),
+            percent: view.attended_percent,
+            status: lang.label("enrolment_status", enrolment.status.as_str()),
+            certificate_href: (enrolment.status == EnrolmentStatus::Completed)
+                .then(|| format!("/enrolments/{}/certificate", enrolment.id)),
+        }
+    }
+}
+
+/// An open lab as a choice of the enrolment form: its title and dates.
+fn course_choice(lang: Lang, course: &Course) -> Choice {
+    let kind = course
+        .sector
+        .map(|s| lang.label("course_sector", s.as_str()))
+        .unwrap_or_else(|| lang.label("course_kind", course.kind.as_str()));
+    Choice::new(
+        course.id.to_string(),
+        format!(
+            "{} ({kind}, {} – {})",
+            course.title,
+            date_text(course.starts_on),
+            date_text(course.ends_on)
+        ),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "courses/case.html")]
+struct CaseCoursesPage {
+    chrome: Chrome,
+    title: String,
+    back: String,
+    action: String,
+    rows: Vec<EnrolmentRow>,
+    may_enrol: bool,
+    courses: Vec<Choice>,
+    refused: Refused,
+}
+
+async fn case_courses(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return error_page(Chrome::new(&page, "/cases"), AppError::NotFound("case"));
+    };
+    let chrome = chrome_for(&page, &format!("/cases/{id}/courses"), query.as_deref());
+    case_page(&state, chrome, &page, id, Refused::none(), StatusCode::OK).await
+}
+
+async fn enrol(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    form: FormData,
+) -> Response {
+    let Some(id) = path_id::<CaseId>(&id) else {
+        return error_page(Chrome::new(&page, "/cases"), AppError::NotFound("case"));
+    };
+    let chrome = Chrome::new(&page, &format!("/cases/{id}/courses"));
+    let chosen = form.get("course_id");
+    let result = match (chosen.is_empty(), path_id::<CourseId>(chosen)) {
+        (true, _) => Err(Invalid::single("course_id", "required").into()),
+        (false, None) => Err(Invalid::single("course_id", "unknown_course").into()),
+        (false, Some(course)) => state.app.enrol(&page.user, id, course).await,
+    };
+    match result {
+        Ok(_) => done(&format!("/cases/{id}/courses"), "enrolled"),
+        Err(error) => {
+            let lang = chrome.lang;
+            let label = |_: &str| Some(lang.t("courses-case-course"));
+            match Refused::from_error(chrome.lang, ENROL_FORM, form, error, label) {
+                Ok((refused, status)) => case_page(&state, chrome, &page, id, refused, status).await,
+                Err(other) => error_page(chrome, other),
+            }
+        }
+    }
+}
+
+/// The case's labs page, with the enrolment form as typed when refused.
+async fn case_page(
+    state: &AppState,
+    chrome: Chrome,
+    page: &PageUser,
+    id: CaseId,
+    refused: Refused,
+    status: StatusCode,
+) -> Response {
+    let lang = chrome.lang;
+    let enrolments = match state.app.case_enrolments(&page.user, id).await {
+        Ok(list) => list,
+        Err(error) => return error_page(chrome, error),
+    };
+    let may_enrol = policy::permits(page.user.role, Operation::EnrolPersons);
+    let courses = if may_enrol {
+        match state.app.open_courses_for_case(&page.user, id).await {
+            Ok(list) => list.iter().map(|c| course_choice(lang, c)).collect(),
+            Err(error) => return error_page(chrome, error),
+        }
+    } else {
+        Vec::new()
+    };
+    render_with(
+        status,
+        CaseCoursesPage {
+            title: chrome.t("courses-case-title"),
+            back: format!("/cases/{id}"),
+            action: format!("/cases/{id}/courses"),
+            rows: enrolments.iter().map(|v| EnrolmentRow::new(lang, v)).collect(),
+            may_enrol,
+            courses,
+            refused,
+            chrome,
+        },
+    )
+}
+
+/// The certificate of attendance of a completed lab, as PDF.
+async fn certificate(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
+    let chrome = Chrome::new(&page, "/cases");
+    let Some(id) = path_id::<EnrolmentId>(&id) else {
+        return error_page(chrome, AppError::NotFound("enrolment"));
+    };
+    match state.app.certificate(&page.user, id).await {
+        Ok(certificate) => {
+            let pdf = crate::pdf::certificate::render(chrome.lang, &certificate);
+            ([(header::CONTENT_TYPE, "application/pdf")], pdf).into_response()
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue and a lab's page
+
+/// What a lab's kind and sector (or, for empowerment, its kind) read as.
+fn kind_text(lang: Lang, course: &Course) -> String {
+    match course.sector {
+        Some(sector) => format!(
+            "{} – {}",
+            lang.label("course_kind", course.kind.as_str()),
+            lang.label("course_sector", sector.as_str())
+        ),
+        None => lang.label("course_kind", course.kind.as_str()),
+    }
+}
+
+/// One lab of the catalogue.
+struct CourseRow {
+    title: String,
+    href: String,
+    kind: String,
+    dates: String,
+    hours: String,
+}
+
+impl CourseRow {
+    fn new(lang: Lang, course: &Course) -> Self {
+        Self {
+            title: course.title.clone(),
+            href: format!("/courses/{}", course.id),
+            kind: kind_text(lang, course),
+            dates: format!("{} – {}", date_text(course.starts_on), date_text(course.ends_on)),
+            hours: hours(lang, i64::from(course.planned_minutes)),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses/list.html")]
+struct CoursesPage {
+    chrome: Chrome,
+    title: String,
+    kind: Field,
+    sector: Field,
+    kinds: Vec<Choice>,
+    sectors: Vec<Choice>,
+    rows: Vec<CourseRow>,
+}
+
+async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
+    let chrome = chrome_for(&page, "/courses", query.as_deref());
+    let filters = FormData::query(query.as_deref());
+    // A filter value that does not read filters nothing.
+    let course_query = CourseQuery {
+        kind: path_id::<CourseKind>(filters.get("kind")),
+        sector: path_id::<CourseSector>(filters.get("sector")),
+        ..CourseQuery::default()
+    };
+    let lang = chrome.lang;
+    match state.app.courses(&page.user, &course_query).await {
+        Ok(courses) => render(CoursesPage {
+            title: chrome.t("courses-title"),
+            kind: Field::new("kind", "kind", course_query.kind.map_or("", |k| k.as_str())),
+            sector: Field::new("sector", "sector", course_query.sector.map_or("", |s| s.as_str())),
+            kinds: vocabulary(lang, "course_kind", CourseKind::all().map(CourseKind::as_str)),
+            sectors: vocabulary(
+                lang,
+                "course_sector",
+                CourseSector::all().map(CourseSector::as_str),
+            ),
+            rows: courses.iter().map(|c| CourseRow::new(lang, c)).collect(),
+            chrome,
+        }),
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+/// One session of a lab's calendar.
+struct SessionRow {
+    when: String,
+    hours: String,
+    topic: String,
+    cancelled: bool,
+    register_href: Option<String>,
+}
+
+impl SessionRow {
+    fn new(lang: Lang, session: &CourseSession, may_run: bool) -> Self {
+        let topic = match (&session.topic, session.module) {
+            (Some(topic), _) => topic.clone(),
+            (None, Some(module)) => lang.label("empowerment_module", module.as_str()),
+            (None, None) => String::new(),
+        };
+        let cancelled = session.cancelled_at.is_some();
+        Self {
+            // Sessions are kept in Italian local time.
+            when: session.starts_at.format("%d/%m/%Y %H:%M").to_string(),
+            hours: hours(lang, i64::from(session.minutes)),
+            topic,
+            cancelled,
+            register_href: (may_run && !cancelled).then(|| format!("/sessions/{}/attendance", session.id)),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses/show.html")]
+struct CoursePage {
+    chrome: Chrome,
+    title: String,
+    facts: Vec<(String, String)>,
+    sessions: Vec<SessionRow>,
+    rows: Vec<EnrolmentRow>,
+    may_see_enrolments: bool,
+}
+
+impl CoursePage {
+    fn new(chrome: Chrome, detail: &CourseDetail, may_see_enrolments: bool) -> Self {
+        let lang = chrome.lang;
+        let course = &detail.course;
+        let mut facts = vec![
+            (chrome.t("courses-kind"), kind_text(lang, course)),
+            (
+                chrome.t("courses-training-body"),
+                detail.organisation_name.clone(),
+            ),
+            (
+                chrome.t("courses-dates"),
+                format!("{} – {}", date_text(course.starts_on), date_text(course.ends_on)),
+            ),
+            (
+                chrome.t("courses-planned-hours"),
+                hours(lang, i64::from(course.planned_minutes)),
+            ),
+            (
+                chrome.t("courses-completion-percent"),
+                course.completion_percent.to_string(),
+            ),
+            (
+                chrome.t("courses-places-taken"),
+                format!("{} / {}", detail.taken_places, course.capacity),
+            ),
+        ];
+        if !course.modules.is_empty() {
+            let modules: Vec<String> = course
+                .modules
+                .iter()
+                .map(|m| lang.label("empowerment_module", m.as_str()))
+                .collect();
+            facts.push((chrome.t("courses-modules"), modules.join(", ")));
+        }
+        for (label, value) in [
+            ("courses-mediator", &course.mediator),
+            ("courses-place", &course.place),
+        ] {
+            if let Some(value) = value {
+                facts.push((chrome.t(label), value.clone()));
+            }
+        }
+        Self {
+            title: course.title.clone(),
+            facts,
+            sessions: detail
+                .sessions
+                .iter()
+                .map(|s| SessionRow::new(lang, s, detail.may_run))
+                .collect(),
+            rows: detail
+                .enrolments
+                .iter()
+                .map(|v| EnrolmentRow::new(lang, v))
+                .collect(),
+            may_see_enrolments,
+            chrome,
+        }
+    }
+}
+
+async fn show(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(id) = path_id::<CourseId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("course"));
+    };
+    let chrome = chrome_for(&page, &format!("/courses/{id}"), query.as_deref());
+    let may_see_enrolments = policy::permits(page.user.role, Operation::ReadEnrolments);
+    match state.app.course(&page.user, id).await {
+        Ok(detail) => render(CoursePage::new(chrome, &detail, may_see_enrolments)),
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The class register
+
+/// One person of the register: a field of hours named after the enrolment.
+struct RegisterRow {
+    label: String,
+    field: Field,
+}
+
+#[derive(Template)]
+#[template(path = "courses/register.html")]
+struct RegisterPage {
+    chrome: Chrome,
+    title: String,
+    subtitle: String,
+    back: String,
+    action: String,
+    rows: Vec<RegisterRow>,
+    errors: FormErrors,
+}
+
+/// The name a line of the register is posted with.
+fn hours_field(enrolment: EnrolmentId) -> String {
+    format!("hours-{enrolment}")
+}
+
+/// The id of the field of the line `index` of the register in the page,
+/// which its messages and the summary's links use.
+fn line_field(index: usize) -> String {
+    format!("hours-{index}")
+}
+
+/// The domain names a line's field `attendance[i].minutes`: the page's id.
+fn page_field(domain_field: &str) -> String {
+    domain_field
+        .strip_prefix("attendance[")
+        .and_then(|rest| rest.split_once(']'))
+        .and_then(|(index, _)| index.parse().ok())
+        .map_or_else(|| domain_field.to_owned(), line_field)
+}
+
+/// The register page; `typed` holds what was posted, else the recorded
+/// hours, else the session's length (everyone present).
+fn register_page(
+    chrome: Chrome,
+    register: &Register,
+    typed: Option<&FormData>,
+    errors: FormErrors,
+) -> Response {
+    let lang = chrome.lang;
+    let session = &register.session;
+    let rows = register
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let name = hours_field(line.enrolment_id);
+            let value = match typed {
+                Some(form) => form.get(&name).to_owned(),
+                None => hours(lang, i64::from(line.minutes.unwrap_or(session.minutes))),
+            };
+            RegisterRow {
+                label: lang.t1("courses-register-hours-of", "name", &line.person_name),
+                field: Field::new(&line_field(index), &name, &value)
+                    .with_error(errors.get(&line_field(index))),
+            }
+        })
+        .collect();
+    let status = if errors.any() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render_with(
+        status,
+        RegisterPage {
+            title: chrome.t("courses-register-title"),
+            subtitle: format!(
+                "{}, {} ({} h)",
+                register.course.title,
+                session.starts_at.format("%d/%m/%Y %H:%M"),
+                hours(lang, i64::from(session.minutes))
+            ),
+            back: format!("/courses/{}", register.course.id),
+            action: format!("/sessions/{}/attendance", session.id),
+            rows,
+            errors,
+            chrome,
+        },
+    )
+}
+
+async fn register(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(id) = path_id::<SessionId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("session"));
+    };
+    let chrome = chrome_for(&page, &format!("/sessions/{id}/attendance"), query.as_deref());
+    match state.app.register(&page.user, id).await {
+        Ok(register) => {
+            let errors = FormErrors::new(chrome.lang, Vec::new());
+            register_page(chrome, &register, None, errors)
+        }
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+/// Reads the register as typed: one line per person, in the register's order.
+fn read_register(register: &Register, form: &FormData) -> Result<Vec<AttendanceLine>, Invalid> {
+    let mut invalid = Invalid::new();
+    let mut lines = Vec::new();
+    for (index, line) in register.lines.iter().enumerate() {
+        match parse_minutes(form.get(&hours_field(line.enrolment_id)).trim()) {
+            Some(minutes) => lines.push(AttendanceLine {
+                enrolment_id: line.enrolment_id,
+                minutes,
+            }),
+            None => invalid.add(&line_field(index), "invalid_duration"),
+        }
+    }
+    if invalid.is_empty() {
+        Ok(lines)
+    } else {
+        Err(invalid)
+    }
+}
+
+async fn record_register(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    form: FormData,
+) -> Response {
+    let Some(id) = path_id::<SessionId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("session"));
+    };
+    let chrome = Chrome::new(&page, &format!("/sessions/{id}/attendance"));
+    let register = match state.app.register(&page.user, id).await {
+        Ok(register) => register,
+        Err(error) => return error_page(chrome, error),
+    };
+    let result = match read_register(&register, &form) {
+        Ok(lines) => state.app.record_attendance(&page.user, id, &lines).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(_) => done(&format!("/sessions/{id}/attendance"), "attendance-saved"),
+        Err(AppError::Invalid(mut invalid)) => {
+            for error in &mut invalid.errors {
+                error.field = page_field(&error.field);
+            }
+            let errors = FormErrors::new(chrome.lang, invalid.errors);
+            register_page(chrome, &register, Some(&form), errors)
+        }
+        Err(other) => error_page(chrome, other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_errors_point_at_the_pages_fields() {
+        assert_eq!(page_field("attendance[2].minutes"), "hours-2");
+        assert_eq!(page_field("course_id"), "course_id");
+        assert_eq!(hours(Lang::En, 150), "2.5");
+        assert_eq!(hours(Lang::It, 150), "2,5");
+    }
 }

@@ -153,7 +153,11 @@ impl Chrome {
             ("/budgets", "nav-budgets", Operation::ReadBudgets),
             ("/employers", "nav-employers", Operation::ListEmployers),
             ("/job-offers", "nav-job-offers", Operation::ReadJobOffers),
-            ("/work-placements", "nav-work-placements", Operation::ReadWorkPlacements),
+            (
+                "/work-placements",
+                "nav-work-placements",
+                Operation::ReadWorkPlacements,
+            ),
             ("/employer", "nav-employer-portal", Operation::UseEmployerPortal),
             ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
@@ -289,6 +293,10 @@ struct HomePage {
 }
 
 async fn home(axum::extract::State(state): axum::extract::State<AppState>, page: PageUser) -> Response {
+    // An employer's own login has its portal for a home.
+    if page.user.role == soleil_domain::Role::Employer {
+        return Redirect::to("/employer").into_response();
+    }
     let chrome = Chrome::new(&page, "/");
     let title = chrome.t("home-title");
     let open_reminders = state

@@ -1,0 +1,169 @@
+//! Labs from the pages: the case's labs page enrols its person in an open
+//! lab of the region, shows a refused enrolment with its reason, and lists
+//! the enrolments with hours, percentage, status and the certificate link.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Duration, Utc};
+use serde_json::json;
+use soleil_domain::RegionCode;
+use soleil_testkit::inclusion::InclusionTeam;
+use soleil_testkit::{Backend, TestApp, csrf, on_both_backends, spawn};
+
+on_both_backends!(a_case_manager_enrols_a_person_from_the_case_page);
+
+async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
+    let reply = client.get(t.url(path)).send().await.unwrap();
+    (reply.status().as_u16(), reply.text().await.unwrap())
+}
+
+/// A lab of the region from today for a month, 10 hours planned.
+async fn create_course(t: &TestApp, team: &InclusionTeam, kind: &str, title: &str) -> String {
+    let today = Utc::now().date_naive();
+    let sector = (kind == "professional").then_some("welding");
+    let body = json!({
+        "organisation_id": team.service.user.organisation_id,
+        "kind": kind, "sector": sector, "title": title, "planned_hours": "10",
+        "capacity": "10", "starts_on": today.to_string(),
+        "ends_on": (today + Duration::days(30)).to_string(),
+    });
+    let course = t
+        .post(&team.secretariat, "/api/v1/courses", body)
+        .await
+        .expect(201);
+    course["id"].as_str().unwrap().to_owned()
+}
+
+async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let team = InclusionTeam::new(&t, RegionCode::Abr, "labpages").await;
+    let case = team.case_in_inclusion(&t, 1).await;
+    let empowerment = create_course(&t, &team, "empowerment", "Percorso Pescara").await;
+    let welding = create_course(&t, &team, "professional", "Saldatura Chieti").await;
+    let browser = t.signed_in(&team.case_manager).await;
+    let path = format!("/cases/{}/courses", case.case);
+
+    let (status, html) = page(&browser, &t, &path).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains(&format!(r#"<option value="{empowerment}""#)),
+        "{html}"
+    );
+    assert!(html.contains("Saldatura Chieti"));
+    let token = csrf(&html);
+
+    // The professional lab needs the empowerment path first: refused, the
+    // choice kept and the reason shown.
+    let refused = browser
+        .post(t.url(&path))
+        .form(&[("csrf", token.as_str()), ("course_id", welding.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 422);
+    let refused = refused.text().await.unwrap();
+    assert!(refused.contains(r#"id="enrol-course_id-error""#), "{refused}");
+    assert!(refused.contains(&format!(r#"<option value="{welding}" selected>"#)));
+
+    // Nothing chosen: refused with a message on the field.
+    let empty = browser
+        .post(t.url(&path))
+        .form(&[("csrf", token.as_str()), ("course_id", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(empty.status().as_u16(), 422);
+
+    let enrolled = browser
+        .post(t.url(&path))
+        .form(&[("csrf", token.as_str()), ("course_id", empowerment.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(enrolled.status().as_u16(), 303);
+    let (_, html) = page(&browser, &t, &format!("{path}?done=enrolled")).await;
+    assert!(
+        html.contains(&soleil_testkit::message("it", "done-enrolled")),
+        "{html}"
+    );
+    assert!(html.contains(&format!(r#"href="/courses/{empowerment}""#)));
+    assert!(html.contains("0 / 10"));
+
+    // The catalogue, filtered by kind, and the lab's page with its calendar
+    // and the person enrolled.
+    let (status, list) = page(&browser, &t, "/courses?kind=professional&sector=").await;
+    assert_eq!(status, 200, "{list}");
+    assert!(
+        list.contains("Saldatura Chieti") && !list.contains("Percorso Pescara"),
+        "{list}"
+    );
+    let session = json!({ "date": Utc::now().date_naive().to_string(), "start_time": "09:30",
+                          "duration": "2,5", "topic": "Diritti sul lavoro" });
+    let session = t
+        .post(
+            &team.service,
+            &format!("/api/v1/courses/{empowerment}/sessions"),
+            session,
+        )
+        .await
+        .expect(201);
+    let session = session["id"].as_str().unwrap().to_owned();
+    let enrolments = t
+        .get(
+            &team.case_manager,
+            &format!("/api/v1/cases/{}/enrolments", case.case),
+        )
+        .await
+        .expect(200);
+    let name = enrolments[0]["person_name"].as_str().unwrap().to_owned();
+    let (status, show) = page(&browser, &t, &format!("/courses/{empowerment}")).await;
+    assert_eq!(status, 200, "{show}");
+    assert!(
+        show.contains("Diritti sul lavoro") && show.contains("2,5 h"),
+        "{show}"
+    );
+    assert!(show.contains(&name) && show.contains("0 / 10"));
+
+    // The register, kept by the training body: prefilled with the session's
+    // length; a wrong line comes back as typed with its message.
+    let trainer = t.signed_in(&team.service).await;
+    let register = format!("/sessions/{session}/attendance");
+    let (status, html) = page(&trainer, &t, &register).await;
+    assert_eq!(status, 200, "{html}");
+    let enrolment = enrolments[0]["id"].as_str().unwrap();
+    let field = format!("hours-{enrolment}");
+    assert!(html.contains(&format!(r#"name="{field}" value="2,5""#)), "{html}");
+    let trainer_token = csrf(&html);
+    for (typed, status) in [("due", 422), ("3", 422), ("2", 303)] {
+        let reply = trainer
+            .post(t.url(&register))
+            .form(&[("csrf", trainer_token.as_str()), (field.as_str(), typed)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status().as_u16(), status, "{typed}");
+        if status == 422 {
+            let html = reply.text().await.unwrap();
+            assert!(html.contains(r#"id="hours-0-error""#), "{html}");
+            assert!(html.contains(&format!(r#"value="{typed}""#)));
+        }
+    }
+    let (_, html) = page(&trainer, &t, &format!("{register}?done=attendance-saved")).await;
+    assert!(html.contains(&format!(r#"name="{field}" value="2""#)), "{html}");
+    let (_, html) = page(&browser, &t, &path).await;
+    assert!(html.contains("2 / 10") && html.contains("20%"), "{html}");
+
+    // Twice: a conflict told in words, not an error page.
+    let again = browser
+        .post(t.url(&path))
+        .form(&[("csrf", token.as_str()), ("course_id", empowerment.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 409);
+    let again = again.text().await.unwrap();
+    assert!(
+        again.contains(&soleil_testkit::message("it", "error-already_enrolled")),
+        "{again}"
+    );
+}
