@@ -172,7 +172,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let person = visible_person(&mut tx, actor, person).await?;
         let cases = open_cases(&mut tx, &person).await?;
-        if !cases.iter().any(|case| policy::may_place_candidate(actor, case)) {
+        if !cases.iter().any(|case| policy::acts_for_case(actor, case)) {
             return Err(AppError::Forbidden);
         }
         let profile = WorkProfile {
@@ -397,7 +397,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let offer = kept_offer(&mut tx, actor, offer).await?;
         let case = visible_case(&mut tx, policy::scope(actor), case_id).await?;
-        if !policy::may_place_candidate(actor, &case) {
+        if !policy::acts_for_case(actor, &case) {
             return Err(AppError::Forbidden);
         }
         if case.state != CaseState::Inclusion {
@@ -810,7 +810,7 @@ async fn answerable_proposal(
     let case = visible_case(tx, policy::scope(actor), proposal.case_id)
         .await
         .map_err(|_| AppError::NotFound("proposal"))?;
-    if !policy::may_place_candidate(actor, &case) {
+    if !policy::acts_for_case(actor, &case) {
         return Err(AppError::Forbidden);
     }
     Ok((proposal, offer, Some(case)))

@@ -269,9 +269,11 @@ pub fn may_see_place(user: &User, place: &soleil_domain::Place) -> bool {
     }
 }
 
-/// Who may refer a case's person to a service, and cancel the referral: the
-/// case's own manager and its regional secretariat.
-pub fn may_refer(user: &User, case: &Case) -> bool {
+/// Who acts for a case's person beyond its own team: refers them to a
+/// service (and cancels the referral), keeps their work profile and proposes
+/// them to offers, records their work placements and follow-ups, proposes
+/// their allowances. The case's own manager and its regional secretariat.
+pub fn acts_for_case(user: &User, case: &Case) -> bool {
     manages(user, case) || is_secretariat_of(user, case)
 }
 
@@ -366,14 +368,6 @@ pub fn may_see_enrolment(
     }
 }
 
-// Work placements (area work_placements).
-
-/// Who records a case's work placements, their end and their follow-ups:
-/// the case's own manager and the secretariat of its region.
-pub fn may_record_work_placement(user: &User, case: &Case) -> bool {
-    manages(user, case) || is_secretariat_of(user, case)
-}
-
 // Job offers (area job_offers).
 
 /// Who may see and keep a job offer: admins, the staff of the offer's
@@ -389,12 +383,6 @@ pub fn may_keep_offer(
         Role::Employer => own_employer == Some(employer),
         _ => user.region == Some(region),
     }
-}
-
-/// Who may keep the work profile of a case's person and propose them to
-/// offers: the case's own manager and its regional secretariat.
-pub fn may_place_candidate(user: &User, case: &Case) -> bool {
-    manages(user, case) || is_secretariat_of(user, case)
 }
 
 // Employers (area employers).

@@ -135,7 +135,7 @@ impl App {
         let (description, shares) = input.parse()?;
         let mut tx = self.store.begin().await?;
         let case = visible_case(&mut tx, policy::scope(actor), case).await?;
-        if !policy::may_refer(actor, &case) {
+        if !policy::acts_for_case(actor, &case) {
             return Err(AppError::Forbidden);
         }
         if case.state == CaseState::Closed {
@@ -314,7 +314,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let (view, case) = visible_referral(&mut tx, actor, id).await?;
         let case = case.ok_or(AppError::NotFound("referral"))?;
-        if !policy::may_refer(actor, &case) {
+        if !policy::acts_for_case(actor, &case) {
             return Err(AppError::Forbidden);
         }
         let updated = apply(&mut tx, actor, &view, ReferralState::Cancelled, reason).await?;

@@ -41,6 +41,7 @@ pub struct PlacementDetail {
 pub struct PlacementQuery {
     pub case: Option<CaseId>,
     pub kind: Option<PlacementKind>,
+    pub employer: Option<soleil_domain::inclusion::employer::EmployerId>,
     pub status: Option<PlacementStatus>,
 }
 
@@ -177,6 +178,7 @@ impl App {
         let filter = PlacementFilter {
             case: query.case,
             kind: query.kind,
+            employer: query.employer,
             status: query.status,
             ..PlacementFilter::new(reach(&mut tx, actor).await?, today())
         };
@@ -338,7 +340,7 @@ async fn recordable_case(tx: &mut Tx, actor: &User, id: CaseId) -> AppResult<Cas
     let case = cases::get(tx.conn(), policy::scope(actor), id)
         .await?
         .ok_or(AppError::NotFound("case"))?;
-    if !policy::may_record_work_placement(actor, &case) {
+    if !policy::acts_for_case(actor, &case) {
         return Err(AppError::Forbidden);
     }
     Ok(case)

@@ -10,6 +10,12 @@ mod db;
 mod error;
 mod filter;
 
+/// A person's name as lists show it: given name and surname, else the
+/// alias. Selects from persons aliased `p`.
+const PERSON_NAME: &str =
+    "COALESCE(NULLIF(TRIM(COALESCE(p.given_name, '') || ' ' || COALESCE(p.surname, '')), ''),
+    p.alias, '')";
+
 pub mod audit;
 pub mod auth;
 pub mod cases;

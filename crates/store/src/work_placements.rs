@@ -12,7 +12,7 @@ use soleil_domain::{CaseId, PersonId, RegionCode, UserId};
 use sqlx::AssertSqlSafe;
 
 use crate::filter::{Value, Where, bind_where, scope_cases};
-use crate::{Conn, Page, Result, Scope, on};
+use crate::{Conn, PERSON_NAME, Page, Result, Scope, on};
 
 const COLUMNS: &str =
     "w.id, w.region, w.person_id, w.case_id, w.employer_id, w.offer_id, w.proposal_id, w.kind,
@@ -21,11 +21,6 @@ const COLUMNS: &str =
 
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.placement_id, f.month, f.due_on, f.recorded_at, f.recorded_by,
     f.still_employed, f.same_employer, f.current_contract, f.notes";
-
-/// A person's name as lists show it: given name and surname, else the alias.
-const PERSON_NAME: &str =
-    "COALESCE(NULLIF(TRIM(COALESCE(p.given_name, '') || ' ' || COALESCE(p.surname, '')), ''),
-    p.alias, '')";
 
 pub async fn insert(conn: Conn<'_>, placement: &WorkPlacement) -> Result<()> {
     on!(conn, c => sqlx::query(
@@ -94,6 +89,7 @@ pub struct PlacementFilter {
     pub reach: Reach,
     pub case: Option<CaseId>,
     pub kind: Option<PlacementKind>,
+    pub employer: Option<EmployerId>,
     /// Where they stand on `today`.
     pub status: Option<PlacementStatus>,
     pub today: NaiveDate,
@@ -105,6 +101,7 @@ impl PlacementFilter {
             reach,
             case: None,
             kind: None,
+            employer: None,
             status: None,
             today,
         }
@@ -133,6 +130,9 @@ fn placement_filter(filter: &PlacementFilter) -> Where {
     }
     if let Some(kind) = filter.kind {
         w.and("w.kind = {}", Value::Text(kind.as_str().into()));
+    }
+    if let Some(employer) = filter.employer {
+        w.and("w.employer_id = {}", Value::Uuid(employer.0));
     }
     let today = format!("${}", w.values.len() + 1);
     let ended = format!("(w.ended_on IS NOT NULL OR w.ends_on < {today})");

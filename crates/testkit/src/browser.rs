@@ -345,7 +345,13 @@ impl Walk {
         self.b.fill("#password", crate::PASSWORD).await;
         self.submit("form[action='/login'] button[type=submit]").await;
         let at = self.b.path().await;
-        if at != "/" {
+        // An employer's own login has its portal for a home page.
+        let home = if user.user.role == soleil_domain::Role::Employer {
+            "/employer"
+        } else {
+            "/"
+        };
+        if at != home {
             let (status, page) = (self.status().await, self.b.page_text().await);
             panic!(
                 "{} could not sign in: HTTP {status} at {at}:\n{page}",

@@ -2,10 +2,13 @@
 //! around it, so tests of labs, measures, offers and placements start where
 //! their users start.
 
+use std::sync::atomic::{AtomicU32, Ordering};
+
 use serde_json::json;
+use soleil_domain::inclusion::employer::VatNumber;
 use soleil_domain::{OrganisationKind, RegionCode, Role};
 
-use crate::{TestApp, TestUser};
+use crate::{PASSWORD, TestApp, TestUser};
 
 /// The people around cases in inclusion in one region: who reported them,
 /// the secretariat that triaged them, their case manager and a service user
@@ -91,4 +94,57 @@ impl InclusionTeam {
             person: file["person"]["id"].as_str().expect("person").to_owned(),
         }
     }
+}
+
+/// Taxpayer numbers of the VAT numbers [`employer`] gives out: one each, so
+/// that no two employers of a test (or of a database) share a VAT number.
+static TAXPAYERS: AtomicU32 = AtomicU32::new(1);
+
+/// A VAT number that is valid and used by no other employer of this run:
+/// a fresh taxpayer number, the Rome office (058), and the one check digit
+/// the domain accepts.
+pub fn vat_number() -> String {
+    let taxpayer = TAXPAYERS.fetch_add(1, Ordering::Relaxed);
+    let first_ten = format!("{taxpayer:07}058");
+    (0..10)
+        .map(|digit| format!("{first_ten}{digit}"))
+        .find(|vat| VatNumber::parse(vat).is_ok())
+        .expect("one check digit makes a valid VAT number")
+}
+
+/// An employer recorded through the API by `by` (a user who may manage
+/// employers) in `by`'s region, with a fresh valid VAT number, its
+/// registered site in `comune` (ISTAT code). With `login` (a tag that tells
+/// apart the users of a test), also a login of role employer given through
+/// the API (`by` must then be of the secretariat, or an admin) with an API
+/// token. Returns the employer's id and that login.
+pub async fn employer(
+    t: &TestApp,
+    by: &TestUser,
+    legal_name: &str,
+    ateco_code: &str,
+    comune: &str,
+    login: Option<&str>,
+) -> (String, Option<TestUser>) {
+    let body = json!({ "legal_name": legal_name, "vat_number": vat_number(),
+                       "ateco_code": ateco_code, "comune": comune, "region": by.user.region });
+    let created = t.post(by, "/api/v1/employers", body).await.expect(201);
+    let id = created["id"].as_str().expect("employer id").to_owned();
+    let Some(tag) = login else { return (id, None) };
+    let region = created["region"].as_str().expect("region");
+    let email = format!("employer.{region}.{tag}@test.soleil.local");
+    let region: RegionCode = region.parse().expect("region code");
+    let organisation = t.organisation(OrganisationKind::Employer, region).await;
+    let body = json!({ "email": email, "display_name": format!("employer {region} {tag}"),
+                       "password": PASSWORD, "organisation_id": organisation.id });
+    let path = format!("/api/v1/employers/{id}/logins");
+    t.post(by, &path, body).await.expect(201);
+    let token = t.app.create_api_token(&email).await.expect("token");
+    let user = t
+        .app
+        .token_user(&token)
+        .await
+        .expect("the login's token")
+        .expect("a user");
+    (id, Some(TestUser { user, token }))
 }

@@ -265,7 +265,7 @@ async fn enrolment_is_refused_when_the_rules_say_so(backend: Backend) {
     let mut bad = course_body(&team, "professional", 5);
     bad["sector"] = Value::Null;
     bad["planned_hours"] = json!("401");
-    bad["hourly_allowance"] = json!("3,505");
+    bad["hourly_allowance"] = json!("3,5 euro");
     let invalid = t
         .post(&team.secretariat, "/api/v1/courses", bad)
         .await

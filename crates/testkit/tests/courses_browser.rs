@@ -10,7 +10,10 @@ use soleil_domain::RegionCode;
 use soleil_testkit::inclusion::InclusionTeam;
 use soleil_testkit::{Backend, TestApp, csrf, on_both_backends, spawn};
 
-on_both_backends!(a_case_manager_enrols_a_person_from_the_case_page);
+on_both_backends!(
+    a_case_manager_enrols_a_person_from_the_case_page,
+    labs_are_run_from_their_pages_in_a_browser
+);
 
 async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
     let reply = client.get(t.url(path)).send().await.unwrap();
@@ -166,4 +169,97 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
         again.contains(&soleil_testkit::message("it", "error-already_enrolled")),
         "{again}"
     );
+}
+
+/// In Chromium, every page checked with axe: the secretariat adds a lab
+/// through its form (refused first, with what was typed), gives it a
+/// session, cancels another; the case manager enrols the person from the
+/// case; the training body keeps the register for the whole class at once.
+async fn labs_are_run_from_their_pages_in_a_browser(backend: Backend) {
+    use soleil_testkit::browser::{Browser, Walk};
+    let Some(t) = spawn(backend).await else { return };
+    let Some(browser) = Browser::start(&t.base_url, &format!("{}-labs", backend.name())).await else {
+        return;
+    };
+    let team = InclusionTeam::new(&t, RegionCode::Abr, "labwalk").await;
+    let case = team.case_in_inclusion(&t, 1).await;
+    let today = Utc::now().date_naive();
+    let day = |d: i64| (today + Duration::days(d)).format("%Y-%m-%d").to_string();
+    let mut w = Walk::new(browser);
+    w.sign_in(&team.secretariat).await;
+    w.b.open("/courses").await;
+    w.check("courses-list").await;
+    w.follow("a[href='/courses/new']").await;
+    w.check("courses-new").await;
+
+    // Professional without a sector, and hours out of range: refused.
+    w.b.fill("#title", "Empowerment Pescara").await;
+    w.tick("#kind-professional").await;
+    w.b.fill("#planned_hours", "500").await;
+    w.b.fill("#capacity", "12").await;
+    w.b.fill("#hourly_allowance", "3,50").await;
+    w.submit("form[action='/courses/new'] button[type=submit]").await;
+    assert_eq!(w.status().await, 422);
+    assert_eq!(w.value("#title").await, "Empowerment Pescara");
+    assert_eq!(w.value("#hourly_allowance").await, "3,50");
+    assert_eq!(w.count("#sector-error").await, 1);
+    assert_eq!(w.count("#planned_hours-error").await, 1);
+    w.check("courses-new-refused").await;
+
+    let body = team.service.user.organisation_id.unwrap().to_string();
+    w.b.select("#organisation_id", &body).await;
+    w.tick("#kind").await;
+    w.b.fill("#planned_hours", "40").await;
+    w.set_value("#starts_on", &day(0)).await;
+    w.set_value("#ends_on", &day(30)).await;
+    w.submit("form[action='/courses/new'] button[type=submit]").await;
+    w.expect_notice().await;
+    let at = w.b.path().await;
+    let lab = at.split('?').next().unwrap().to_owned();
+    assert!(lab.starts_with("/courses/"), "{lab}");
+    w.check("course-created").await;
+
+    // Two sessions; the second cancelled behind its confirmation.
+    for (date, time) in [(day(1), "09:30"), (day(2), "14:00")] {
+        w.set_value("#session-date", &date).await;
+        w.set_value("#session-start_time", time).await;
+        w.b.fill("#session-duration", "2,5").await;
+        w.submit("form[action$='/sessions'] button[type=submit]").await;
+        w.expect_notice().await;
+    }
+    w.check("course-with-sessions").await;
+    assert_eq!(w.count("form[action$='/cancel']").await, 2);
+    w.b.click("li details > summary").await;
+    w.submit("li details form[action$='/cancel'] button[type=submit]")
+        .await;
+    w.expect_notice().await;
+    assert_eq!(w.count("form[action$='/cancel']").await, 1);
+    w.check("course-session-cancelled").await;
+    w.follow(format!("a[href='{lab}/edit']").as_str()).await;
+    assert_eq!(w.value("#planned_hours").await, "40");
+    w.check("course-edit").await;
+    w.sign_out().await;
+
+    // The case manager enrols the person from the case.
+    w.sign_in(&team.case_manager).await;
+    w.b.open(&format!("/cases/{}/courses", case.case)).await;
+    w.check("case-courses").await;
+    let course = lab.trim_start_matches("/courses/").to_owned();
+    w.b.select("#enrol-course_id", &course).await;
+    w.submit("form[action$='/courses'] button[type=submit]").await;
+    w.expect_notice().await;
+    w.check("case-courses-enrolled").await;
+    w.sign_out().await;
+
+    // The training body keeps the register: the class is prefilled with
+    // the session's length, saved as it is in one go.
+    w.sign_in(&team.service).await;
+    w.b.open(&lab).await;
+    w.follow("a[href$='/attendance']").await;
+    w.check("register").await;
+    assert_eq!(w.value("#hours-0").await, "2,5");
+    w.submit("form[action$='/attendance'] button[type=submit]").await;
+    w.expect_notice().await;
+    w.check("register-saved").await;
+    w.finish().await;
 }

@@ -8,9 +8,8 @@
 
 use serde_json::{Value, json};
 use soleil_domain::{RegionCode, Role};
-use soleil_testkit::inclusion::InclusionTeam;
+use soleil_testkit::inclusion::{self, InclusionTeam};
 use soleil_testkit::{Backend, TestApp, TestUser, matrix, on_both_backends, spawn};
-use sqlx::Connection;
 
 on_both_backends!(
     profiles_are_checked,
@@ -37,43 +36,10 @@ fn codes(reply: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// An employer of the region, written underneath (the employers' API is
-/// another area's), and optionally an employer login linked to it.
-async fn employer(t: &TestApp, region: RegionCode, by: &TestUser, login: Option<&TestUser>) -> String {
-    let id = uuid::Uuid::now_v7();
-    let now = chrono::Utc::now();
-    macro_rules! insert {
-        ($connection:ty) => {{
-            let mut db = <$connection>::connect(&t.database_url).await.unwrap();
-            sqlx::query(
-                "INSERT INTO employers (id, region, legal_name, vat_number, ateco_code, comune, province_code,
-                                        created_by, created_at, updated_at)
-                 VALUES ($1, $2, 'Logistica Adriatica srl', $3, '52.10', $4, '068', $5, $6, $6)",
-            )
-            .bind(id)
-            .bind(region.as_str())
-            .bind(format!("{:011}", id.as_u128() % 100_000_000_000))
-            .bind(PESCARA)
-            .bind(by.user.id.0)
-            .bind(now)
-            .execute(&mut db)
-            .await
-            .unwrap();
-            if let Some(login) = login {
-                sqlx::query("INSERT INTO employer_users (user_id, employer_id) VALUES ($1, $2)")
-                    .bind(login.user.id.0)
-                    .bind(id)
-                    .execute(&mut db)
-                    .await
-                    .unwrap();
-            }
-        }};
-    }
-    match t.backend {
-        Backend::Sqlite => insert!(sqlx::SqliteConnection),
-        Backend::Postgres => insert!(sqlx::PgConnection),
-    }
-    id.to_string()
+/// An employer of `by`'s region, recorded through the employers' API, and
+/// with `login` (a tag) a login of role employer given to it through the API.
+async fn employer(t: &TestApp, by: &TestUser, login: Option<&str>) -> (String, Option<TestUser>) {
+    inclusion::employer(t, by, "Logistica Adriatica srl", "52.10", PESCARA, login).await
 }
 
 fn offer(employer: &str) -> Value {
@@ -134,7 +100,7 @@ async fn profiles_are_checked(backend: Backend) {
 async fn candidates_are_ranked_with_their_reasons(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "jm").await;
-    let employer = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let (employer, _) = employer(&t, &team.secretariat, None).await;
     let created = t
         .post(&team.service, "/api/v1/job-offers", offer(&employer))
         .await
@@ -232,9 +198,9 @@ async fn candidates_are_ranked_with_their_reasons(backend: Backend) {
 async fn proposals_need_consent_and_employers_see_only_theirs(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "jc").await;
-    let login = t.user(Role::Employer, RegionCode::Abr, "jc").await;
-    let own = employer(&t, RegionCode::Abr, &team.secretariat, Some(&login)).await;
-    let other = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let (own, login) = employer(&t, &team.secretariat, Some("jc")).await;
+    let login = login.unwrap();
+    let (other, _) = employer(&t, &team.secretariat, None).await;
     // The employer's login offers for itself, whatever it names.
     let created = t
         .post(&login, "/api/v1/job-offers", offer(&other))
@@ -378,12 +344,13 @@ async fn every_job_offers_route_answers_every_role_as_the_policy_says(backend: B
         (CM, team.case_manager.clone()),
         (SV, team.service.clone()),
     ];
-    for role in [CO, A, AU, E] {
+    for role in [CO, A, AU] {
         users.push((role, t.user(role, RegionCode::Abr, "matrix").await));
     }
+    // The matrix's employer user is the login of the employer of the region.
+    let (employer, employer_login) = employer(&t, &team.secretariat, Some("matrix")).await;
+    users.push((E, employer_login.unwrap()));
     assert_eq!(users.len(), matrix::ALL_ROLES.len());
-    let (_, employer_login) = users.iter().find(|(role, _)| *role == E).unwrap();
-    let employer = employer(&t, RegionCode::Abr, &team.secretariat, Some(employer_login)).await;
     let case = team.case_in_inclusion(&t, 1).await;
     let offer = t
         .post(&team.secretariat, "/api/v1/job-offers", self::offer(&employer))
@@ -459,7 +426,7 @@ async fn recruiting_days_gather_employers_and_candidates_of_their_region(backend
     let Some(t) = spawn(backend).await else { return };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "rd").await;
     let case = team.case_in_inclusion(&t, 1).await;
-    let employer = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let (employer, _) = employer(&t, &team.secretariat, None).await;
     let day = t
         .post(&team.secretariat, "/api/v1/recruiting-days", day_body())
         .await
@@ -478,7 +445,7 @@ async fn recruiting_days_gather_employers_and_candidates_of_their_region(backend
         .await
         .expect(204);
     let other = InclusionTeam::new(&t, RegionCode::Mar, "rd").await;
-    let elsewhere = self::employer(&t, RegionCode::Mar, &other.secretariat, None).await;
+    let (elsewhere, _) = self::employer(&t, &other.secretariat, None).await;
     let refused = t
         .post(&team.service, &employers, json!({ "employer_id": elsewhere }))
         .await

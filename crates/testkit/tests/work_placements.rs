@@ -7,9 +7,8 @@
 
 use serde_json::{Value, json};
 use soleil_domain::{RegionCode, Role};
-use soleil_testkit::inclusion::InclusionTeam;
+use soleil_testkit::inclusion::{self, InclusionTeam};
 use soleil_testkit::{Backend, TestApp, TestUser, matrix, on_both_backends, spawn};
-use sqlx::Connection;
 
 on_both_backends!(
     placements_are_refused_with_the_rules_of_their_kind,
@@ -23,43 +22,10 @@ on_both_backends!(
 /// Pescara, in Abruzzo.
 const PESCARA: &str = "068028";
 
-/// An employer of the region, written underneath (the employers' API is
-/// another area's), and optionally an employer login linked to it.
-async fn employer(t: &TestApp, region: RegionCode, by: &TestUser, login: Option<&TestUser>) -> String {
-    let id = uuid::Uuid::now_v7();
-    let now = chrono::Utc::now();
-    macro_rules! insert {
-        ($connection:ty) => {{
-            let mut db = <$connection>::connect(&t.database_url).await.unwrap();
-            sqlx::query(
-                "INSERT INTO employers (id, region, legal_name, vat_number, ateco_code, comune, province_code,
-                                        created_by, created_at, updated_at)
-                 VALUES ($1, $2, 'Cantieri Adriatici srl', $3, '41.20', $4, '068', $5, $6, $6)",
-            )
-            .bind(id)
-            .bind(region.as_str())
-            .bind(format!("{:011}", id.as_u128() % 100_000_000_000))
-            .bind(PESCARA)
-            .bind(by.user.id.0)
-            .bind(now)
-            .execute(&mut db)
-            .await
-            .unwrap();
-            if let Some(login) = login {
-                sqlx::query("INSERT INTO employer_users (user_id, employer_id) VALUES ($1, $2)")
-                    .bind(login.user.id.0)
-                    .bind(id)
-                    .execute(&mut db)
-                    .await
-                    .unwrap();
-            }
-        }};
-    }
-    match t.backend {
-        Backend::Sqlite => insert!(sqlx::SqliteConnection),
-        Backend::Postgres => insert!(sqlx::PgConnection),
-    }
-    id.to_string()
+/// An employer of `by`'s region, recorded through the employers' API, and
+/// with `login` (a tag) a login of role employer given to it through the API.
+async fn employer(t: &TestApp, by: &TestUser, login: Option<&str>) -> (String, Option<TestUser>) {
+    inclusion::employer(t, by, "Cantieri Adriatici srl", "41.00", PESCARA, login).await
 }
 
 /// An offer of the employer with this many positions, through its API.
@@ -175,7 +141,7 @@ async fn who_records_and_who_reads(backend: Backend) {
 async fn a_placement_from_a_proposal_is_followed_up_and_ended(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "wf").await;
-    let firm = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let (firm, _) = employer(&t, &team.secretariat, None).await;
     let offer_id = offer(&t, &team.service, &firm, 2).await;
     let first = team.case_in_inclusion(&t, 1).await;
     let second = team.case_in_inclusion(&t, 2).await;
@@ -307,10 +273,9 @@ async fn a_placement_from_a_proposal_is_followed_up_and_ended(backend: Backend) 
 async fn the_portal_shows_the_employer_only_its_own(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "wo").await;
-    let login = t.user(Role::Employer, RegionCode::Abr, "wo").await;
-    let rival_login = t.user(Role::Employer, RegionCode::Abr, "wr").await;
-    let own = employer(&t, RegionCode::Abr, &team.secretariat, Some(&login)).await;
-    let rival = employer(&t, RegionCode::Abr, &team.secretariat, Some(&rival_login)).await;
+    let (own, login) = employer(&t, &team.secretariat, Some("wo")).await;
+    let (rival, rival_login) = employer(&t, &team.secretariat, Some("wr")).await;
+    let (login, rival_login) = (login.unwrap(), rival_login.unwrap());
     let own_offer = offer(&t, &team.service, &own, 3).await;
     let rival_offer = offer(&t, &team.service, &rival, 1).await;
     let placed_case = team.case_in_inclusion(&t, 1).await;
@@ -450,12 +415,13 @@ async fn every_work_placements_route_answers_every_role_as_the_policy_says(backe
         (CM, team.case_manager.clone()),
         (SV, team.service.clone()),
     ];
-    for role in [CO, A, AU, E] {
+    for role in [CO, A, AU] {
         users.push((role, t.user(role, RegionCode::Abr, "matrix").await));
     }
+    // The matrix's employer user is the login of the employer of the region.
+    let (employer, login) = employer(&t, &team.secretariat, Some("matrix")).await;
+    users.push((E, login.unwrap()));
     assert_eq!(users.len(), matrix::ALL_ROLES.len());
-    let login = &users.last().unwrap().1;
-    let employer = employer(&t, RegionCode::Abr, &team.secretariat, Some(login)).await;
     let case = team.case_in_inclusion(&t, 1).await;
     let starts = chrono::Utc::now().date_naive() - chrono::Duration::days(100);
     let placed = t
@@ -520,7 +486,7 @@ async fn a_placement_is_recorded_through_its_page(backend: Backend) {
         return;
     };
     let team = InclusionTeam::new(&t, RegionCode::Abr, "wb").await;
-    let firm = employer(&t, RegionCode::Abr, &team.secretariat, None).await;
+    let (firm, _) = employer(&t, &team.secretariat, None).await;
     let case = team.case_in_inclusion(&t, 1).await;
     let mut w = Walk::new(browser);
     w.sign_in(&team.case_manager).await;

@@ -25,6 +25,7 @@ mod directory;
 mod documents;
 mod draw;
 mod duplicates;
+mod inclusion;
 mod needs;
 mod network;
 mod people;
@@ -47,7 +48,7 @@ use soleil_store::{Page, Scope, cases, persons};
 
 use self::network::demo_accounts;
 use self::play::Cast;
-use self::stories::stories;
+use self::stories::{inclusion_cohort, stories};
 use crate::{App, AppResult};
 
 /// The password of every demo account. The demo is for showing, never for
@@ -73,6 +74,8 @@ pub struct DemoSummary {
 
 /// Seed of the people generator; change it and every demo person changes.
 const SEED: u64 = 0x5013_11de_2026;
+/// Seed of the Abruzzo inclusion cohort's people.
+const COHORT_SEED: u64 = 0x5013_11de_0abe;
 
 impl App {
     /// Loads the demo network, once. If `admin@demo.soleil.local` exists the
@@ -91,8 +94,14 @@ impl App {
         let casts = Cast::of_every_region(&organisations, staff);
         let mut rng = StdRng::seed_from_u64(SEED);
         let stories = stories(&mut rng);
-        let reached = self.play_all(&casts, &stories).await?;
+        let mut reached = self.play_all(&casts, &stories).await?;
+        // The Abruzzo inclusion cohort, from its own seed so that the other
+        // people stay as they were, and its nine-month cycle.
+        let cohort = inclusion_cohort(&mut StdRng::seed_from_u64(COHORT_SEED));
+        reached.extend(self.play_all(&casts, &cohort).await?);
+        let cycle = self.create_demo_inclusion(&cohort).await?;
         let duplicates = self.record_demo_duplicates(&stories).await?;
+        users += cycle.users;
         users += self.create_network_accounts().await?;
         self.create_demo_places(&organisations).await?;
         self.create_demo_directory(&organisations).await?;
@@ -102,14 +111,14 @@ impl App {
             .map(|state| (state, reached.iter().filter(|s| **s == state).count()))
             .collect();
         tracing::info!(
-            persons = stories.len(),
+            persons = stories.len() + cohort.len(),
             elapsed_ms = started.elapsed().as_millis(),
             "demo network loaded"
         );
         Ok(DemoSummary {
-            organisations: organisations.len(),
+            organisations: organisations.len() + cycle.organisations,
             users,
-            persons: stories.len() + duplicates,
+            persons: stories.len() + cohort.len() + duplicates,
             cases_by_state,
             accounts: demo_accounts(),
             already_loaded: false,

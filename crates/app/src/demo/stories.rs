@@ -204,3 +204,20 @@ fn story(rng: &mut StdRng, region: &RegionProfile, stage: Stage, ordinal: usize)
         referral: rng.gen_range(0..REFERRALS.len()),
     }
 }
+
+/// How many people of the Abruzzo inclusion cohort: four empowerment
+/// editions of twelve, enough for the eight professional labs and the
+/// thirty-three placements of the nine-month cycle (seed 004).
+pub(super) const COHORT_SIZE: usize = 48;
+
+/// The Abruzzo inclusion cohort: people whose cases reach inclusion with an
+/// agreed plan, played after the other stories. They come from a generator
+/// of their own, so adding them leaves every other demo person as it was.
+pub(super) fn inclusion_cohort(rng: &mut StdRng) -> Vec<Story> {
+    let Some(abruzzo) = REGIONS.iter().find(|r| r.code == RegionCode::Abr) else {
+        return Vec::new();
+    };
+    (0..COHORT_SIZE)
+        .map(|ordinal| story(rng, abruzzo, Stage::Inclusion, ordinal))
+        .collect()
+}

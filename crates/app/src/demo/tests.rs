@@ -6,18 +6,19 @@ use std::collections::HashSet;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use soleil_domain::OrganisationKind as Kind;
-use soleil_domain::RegionCode::Laz;
+use soleil_domain::RegionCode::{Abr, Laz};
 use soleil_domain::{CaseState, NeedArea, RegionCode, Role};
 use soleil_store::Page;
 
+use super::inclusion::{PLACEMENTS, PROFESSIONAL_LABS};
 use super::needs::need_template;
 use super::network::{
     NETWORK_ACCOUNTS, ORGANISATIONS, STAFF, demo_accounts, organisation_kind, staff_login, staff_of,
 };
 use super::people::ORIGINS;
 use super::regions::REGIONS;
-use super::stories::{STAGE_WEIGHTS, allocate, stories};
-use super::{DEMO_PASSWORD, SEED};
+use super::stories::{COHORT_SIZE, STAGE_WEIGHTS, Stage, allocate, inclusion_cohort, stories};
+use super::{COHORT_SEED, DEMO_PASSWORD, SEED};
 use crate::{App, Settings};
 
 #[test]
@@ -150,4 +151,196 @@ async fn the_demo_loads_once_with_every_stage_of_the_pathway() {
         .map(|entry| entry.case.case.priority.rank())
         .collect();
     assert!(ranks.windows(2).all(|pair| pair[0] <= pair[1]), "{ranks:?}");
+}
+
+#[test]
+fn the_abruzzo_cycle_plans_seed_004s_labs_and_placements() {
+    use soleil_domain::inclusion::course::CourseSector as S;
+    use soleil_domain::inclusion::work_placement::PlacementKind;
+    let mut sectors: Vec<_> = PROFESSIONAL_LABS.iter().filter_map(|lab| lab.sector).collect();
+    sectors.sort();
+    let mut expected = vec![
+        S::Construction,
+        S::Construction,
+        S::WarehouseLogistics,
+        S::Welding,
+        S::Mechatronics,
+        S::FamilyCare,
+        S::Tailoring,
+        S::Electrician,
+    ];
+    expected.sort();
+    assert_eq!(sectors, expected);
+    let all: Vec<_> = PLACEMENTS.iter().flat_map(|lab| lab.iter()).collect();
+    let count = |kind| all.iter().filter(|(k, _)| *k == kind).count();
+    assert_eq!(all.len(), 33);
+    assert_eq!(count(PlacementKind::Internship), 19);
+    assert_eq!(count(PlacementKind::Apprenticeship), 4);
+    assert_eq!(count(PlacementKind::Employment), 10);
+    assert!(
+        all.iter()
+            .all(|(kind, contract)| contract.is_some() == (*kind == PlacementKind::Employment))
+    );
+    let cohort = inclusion_cohort(&mut StdRng::seed_from_u64(COHORT_SEED));
+    assert_eq!(cohort.len(), COHORT_SIZE);
+    assert!(
+        cohort
+            .iter()
+            .all(|s| s.region == Abr && s.stage == Stage::Inclusion)
+    );
+    let again = inclusion_cohort(&mut StdRng::seed_from_u64(COHORT_SEED));
+    assert_eq!(format!("{cohort:?}"), format!("{again:?}"));
+}
+
+#[test]
+fn the_demo_employers_have_valid_vat_numbers() {
+    use soleil_domain::inclusion::employer::VatNumber;
+    for seed in super::inclusion::EMPLOYERS {
+        let vat = super::inclusion::vat_number(seed.vat);
+        assert!(VatNumber::parse(&vat).is_ok(), "{vat}");
+        let mut wrong = vat.clone().into_bytes();
+        wrong[10] = b'0' + (wrong[10] - b'0' + 1) % 10;
+        assert!(VatNumber::parse(&String::from_utf8(wrong).unwrap()).is_err());
+    }
+}
+
+/// The demo's Abruzzo region runs seed 004's nine months: eight
+/// professional labs by sector, 33 placements (19 internships, 14
+/// contracts of which 4 apprenticeships), labs completed and dropped.
+#[tokio::test]
+async fn the_demo_runs_the_abruzzo_inclusion_cycle() {
+    use soleil_domain::inclusion::course::{CourseKind, CourseSector as S, EnrolmentStatus};
+    use soleil_domain::inclusion::work_placement::{EmploymentContract, PlacementKind};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.db");
+    let settings = Settings {
+        password_memory_kib: 1024,
+        ..Settings::default()
+    };
+    let app = App::open(&format!("sqlite://{}", path.display()), settings)
+        .await
+        .unwrap();
+    app.load_demo().await.unwrap();
+    let secretariat = app
+        .sign_in("secretariat.abr@demo.soleil.local", DEMO_PASSWORD)
+        .await
+        .unwrap()
+        .user;
+
+    let professional = app
+        .courses(
+            &secretariat,
+            &crate::courses::CourseQuery {
+                kind: Some(CourseKind::Professional),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut sectors: Vec<_> = professional.iter().filter_map(|c| c.sector).collect();
+    sectors.sort();
+    let mut expected = vec![
+        S::Construction,
+        S::Construction,
+        S::WarehouseLogistics,
+        S::Welding,
+        S::Mechatronics,
+        S::FamilyCare,
+        S::Tailoring,
+        S::Electrician,
+    ];
+    expected.sort();
+    assert_eq!(sectors, expected);
+    assert!(
+        professional
+            .iter()
+            .all(|c| [40 * 60, 80 * 60].contains(&c.planned_minutes))
+    );
+    let today = chrono::Utc::now().date_naive();
+    assert!(professional.iter().all(|c| c.ends_on < today));
+    let empowerment = app
+        .courses(
+            &secretariat,
+            &crate::courses::CourseQuery {
+                kind: Some(CourseKind::Empowerment),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(empowerment.len(), 4);
+    let first = empowerment.iter().map(|c| c.starts_on).min().unwrap();
+    assert!((today - first).num_days() >= 250, "the cycle spans nine months");
+
+    // Most of a class completes; someone leaves, someone stays below the threshold.
+    let mut statuses = Vec::new();
+    for course in empowerment.iter().chain(&professional) {
+        let detail = app.course(&secretariat, course.id).await.unwrap();
+        assert!(!detail.sessions.is_empty());
+        statuses.extend(detail.enrolments.iter().map(|e| e.enrolment.status));
+    }
+    let count = |status| statuses.iter().filter(|s| **s == status).count();
+    assert!(count(EnrolmentStatus::Completed) >= 85, "{statuses:?}");
+    assert!(count(EnrolmentStatus::Withdrawn) >= 2);
+    assert!(count(EnrolmentStatus::Enrolled) >= 2);
+
+    let (placements, total) = app
+        .work_placements(
+            &secretariat,
+            &crate::work_placements::PlacementQuery::default(),
+            Page::new(0, Page::MAX_SIZE),
+        )
+        .await
+        .unwrap();
+    assert_eq!(total, 33);
+    let kinds = |kind| placements.iter().filter(|p| p.placement.kind == kind).count();
+    assert_eq!(kinds(PlacementKind::Internship), 19);
+    assert_eq!(kinds(PlacementKind::Apprenticeship), 4);
+    assert_eq!(kinds(PlacementKind::Employment), 10);
+    assert!(
+        placements
+            .iter()
+            .any(|p| p.placement.contract_type == Some(EmploymentContract::Permanent))
+    );
+    assert!(placements.iter().all(|p| p.placement.mentor.is_some()));
+    assert!(placements.iter().any(|p| p.placement.ended_on.is_some()));
+    // Follow-ups were recorded where they fell due.
+    let mut recorded = 0;
+    for view in &placements {
+        let detail = app.work_placement(&secretariat, view.placement.id).await.unwrap();
+        for follow_up in &detail.follow_ups {
+            if follow_up.due_on <= today {
+                assert!(
+                    follow_up.recorded_at.is_some(),
+                    "follow-up due {} not recorded",
+                    follow_up.due_on
+                );
+                recorded += 1;
+            }
+        }
+    }
+    assert!(recorded >= 20, "{recorded} follow-ups recorded");
+
+    // The money adds up: no line commits more than it holds.
+    let lines = app
+        .budget_lines(&secretariat, &crate::measures::BudgetLineQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        assert!(line.committed <= line.line.amount, "{}", line.line.code);
+        assert!(line.paid <= line.committed, "{}", line.line.code);
+        assert_eq!(line.remaining.0, line.line.amount.0 - line.committed.0);
+    }
+
+    let days = app.recruiting_days(&secretariat).await.unwrap();
+    assert_eq!(days.len(), 2);
+    let employer = app
+        .sign_in("logistica.adriatica@demo.soleil.local", DEMO_PASSWORD)
+        .await
+        .unwrap()
+        .user;
+    let portal = app.employer_portal(&employer).await.unwrap();
+    assert!(!portal.placements.is_empty());
 }

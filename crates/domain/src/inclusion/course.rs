@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
+use super::money::Cents;
 use crate::case::CaseId;
 use crate::organisation::OrganisationId;
 use crate::person::PersonId;
@@ -236,7 +237,9 @@ impl NewCourse {
         );
         let hourly_allowance_cents = match input.hourly_allowance.as_deref().map(str::trim) {
             None | Some("") => 0,
-            Some(text) => parse_cents(text).unwrap_or_else(|| {
+            // Amounts are read one way everywhere (money.rs); the field keeps
+            // its own code, which says what the amount is for.
+            Some(text) => Cents::parse(text).map(|c| c.0).unwrap_or_else(|_| {
                 invalid.add("hourly_allowance", "invalid_allowance");
                 0
             }),
@@ -321,19 +324,6 @@ pub fn parse_minutes(text: &str) -> Option<i32> {
         (value * 60 + scale / 2) / scale
     };
     Some(hours * 60 + fraction_minutes)
-}
-
-/// Euros as people write them: "3", "3,5", "3,50" or "3.50", as cents.
-pub fn parse_cents(text: &str) -> Option<i64> {
-    let text = text.trim().trim_end_matches('€').trim();
-    let (euros, cents) = text.split_once([',', '.']).unwrap_or((text, ""));
-    let euros: i64 = digits(euros, 7)?.parse().ok()?;
-    let cents: i64 = match cents.len() {
-        0 => 0,
-        1 => digits(cents, 1)?.parse::<i64>().ok()? * 10,
-        _ => digits(cents, 2)?.parse().ok()?,
-    };
-    Some(euros * 100 + cents)
 }
 
 /// The text when it is 1 to `max` ASCII digits.
@@ -636,12 +626,24 @@ mod tests {
     }
 
     #[test]
-    fn euros_read_exactly() {
-        assert_eq!(parse_cents("3,50"), Some(350));
-        assert_eq!(parse_cents("3.5"), Some(350));
-        assert_eq!(parse_cents("12"), Some(1200));
-        assert_eq!(parse_cents("3,505"), None);
-        assert_eq!(parse_cents("-3"), None);
+    fn allowances_read_as_amounts() {
+        let cents = |text: &str| {
+            NewCourse::parse(&CourseInput {
+                hourly_allowance: Some(text.into()),
+                ..input()
+            })
+            .map(|course| course.hourly_allowance_cents)
+            .map_err(|invalid| invalid.errors[0].code.clone())
+        };
+        assert_eq!(cents("3,50"), Ok(350));
+        assert_eq!(cents("3.5"), Ok(350));
+        assert_eq!(cents("12"), Ok(1200));
+        assert_eq!(cents("€ 1.234,56"), Ok(123_456));
+        assert_eq!(cents(" "), Ok(0));
+        // Three digits after the one separator group thousands, as for every amount.
+        assert_eq!(cents("3,505"), Ok(350_500));
+        assert_eq!(cents("3,5 euro"), Err("invalid_allowance".into()));
+        assert_eq!(cents("-3"), Err("invalid_allowance".into()));
         assert_eq!(format_euros(350), "3,50");
     }
 

@@ -129,6 +129,16 @@ courses-case-enrol = Enrol in a lab
 courses-case-course = Lab
 courses-case-enrol-submit = Enrol
 courses-case-no-open = No open lab in the region.
+courses-back = Back
+courses-choose = Choose
+courses-sector-hint = Professional labs only.
+courses-allowance-threshold-hint = Default: 0%, the allowance is due for every hour attended.
+courses-capacity-hint = From 1 to 200.
+courses-region = Region
+courses-region-choose = Choose the region whose labs to see.
+courses-session-add = Add the session
+courses-session-cancel-confirm = The session stays in the calendar as cancelled; the attendance recorded on it no longer counts and the lab's completion is worked out again.
+courses-session-cancel-submit = Confirm the cancellation
 courses-back-to-course = Back to the lab
 courses-back-to-case = Back to the case
 

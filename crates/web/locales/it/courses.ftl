@@ -129,6 +129,16 @@ courses-case-enrol = Iscrivi a un laboratorio
 courses-case-course = Laboratorio
 courses-case-enrol-submit = Iscrivi
 courses-case-no-open = Nessun laboratorio aperto nella regione.
+courses-back = Indietro
+courses-choose = Scegli
+courses-sector-hint = Solo per i laboratori professionalizzanti.
+courses-allowance-threshold-hint = Predefinita: 0%, l'indennità spetta per ogni ora frequentata.
+courses-capacity-hint = Da 1 a 200.
+courses-region = Regione
+courses-region-choose = Scegli la regione di cui vedere i laboratori.
+courses-session-add = Aggiungi l'incontro
+courses-session-cancel-confirm = L'incontro resta in calendario come annullato; le presenze registrate non contano più e il completamento del laboratorio viene ricalcolato.
+courses-session-cancel-submit = Conferma l'annullamento
 courses-back-to-course = Torna al laboratorio
 courses-back-to-case = Torna al caso
 

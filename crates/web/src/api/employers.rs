@@ -207,7 +207,7 @@ async fn needs_csv(
 const CSV_HEADER: &str = "sector;sector_title;province_code;province_name;employers_surveyed;workers_needed;\
 internships;apprenticeships;open_to_training;top_occupations";
 
-fn to_csv(table: &NeedsTable) -> String {
+pub(crate) fn to_csv(table: &NeedsTable) -> String {
     let mut out = format!("{CSV_HEADER}\n");
     for row in table.rows.iter().chain([&table.total]) {
         out.push_str(&csv_line(row));

@@ -7,7 +7,7 @@ mod courses;
 mod directory;
 mod directory_exchange;
 mod documents;
-mod employers;
+pub(crate) mod employers;
 mod identity;
 mod instruments;
 mod intake;

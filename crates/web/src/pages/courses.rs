@@ -9,18 +9,26 @@ use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use soleil_app::courses::{CourseDetail, CourseQuery, EnrolmentView, Register};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::inclusion::course::{
-    AttendanceLine, Course, CourseId, CourseKind, CourseSector, CourseSession, EnrolmentId, EnrolmentStatus,
-    SessionId, format_hours, parse_minutes,
+    AttendanceLine, Course, CourseId, CourseInput, CourseKind, CourseSector, CourseSession,
+    EmpowermentModule, EnrolmentId, EnrolmentStatus, NewCourse, SessionId, SessionInput, format_hours,
+    parse_minutes,
 };
-use soleil_domain::{CaseId, Invalid};
+use soleil_domain::inclusion::money::Cents;
+use soleil_domain::{CaseId, Invalid, RegionCode, Role, User};
 
-use super::form::{Choice, Field, FormData, PathText, Refused, chrome_for, path_id, vocabulary};
-use super::time::date_text;
-use super::{Chrome, FormErrors, done, error_page, render, render_with};
+use super::form::{
+    Checkbox, Choice, ChoiceGroup, Field, FormData, PathText, Refused, add_missing, choice, choice_or,
+    chrome_for, date, in_form_order, optional, organisation_choices, organisations, path_id, region_choices,
+    vocabulary,
+};
+use super::time::{date_text, rome_time};
+use super::{
+    CaseForm, Chrome, FormErrors, case_sub_page, case_sub_post, done, error_page, render, render_with,
+};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
@@ -28,7 +36,11 @@ use crate::i18n::Lang;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/courses", get(list))
+        .route("/courses/new", get(new_course).post(create_course))
         .route("/courses/{id}", get(show))
+        .route("/courses/{id}/edit", get(edit_course).post(update_course))
+        .route("/courses/{id}/sessions", post(add_session))
+        .route("/sessions/{id}/cancel", post(cancel_session))
         .route("/sessions/{id}/attendance", get(register).post(record_register))
         .route("/cases/{id}/courses", get(case_courses).post(enrol))
         .route("/enrolments/{id}/certificate", get(certificate))
@@ -114,11 +126,9 @@ async fn case_courses(
     PathText(id): PathText,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(id) = path_id::<CaseId>(&id) else {
-        return error_page(Chrome::new(&page, "/cases"), AppError::NotFound("case"));
-    };
-    let chrome = chrome_for(&page, &format!("/cases/{id}/courses"), query.as_deref());
-    case_page(&state, chrome, &page, id, Refused::none(), StatusCode::OK).await
+    let show =
+        async |chrome, id, refused, status| case_page(&state, chrome, &page, id, refused, status).await;
+    case_sub_page(&page, &id, "courses", query.as_deref(), show).await
 }
 
 async fn enrol(
@@ -127,27 +137,24 @@ async fn enrol(
     PathText(id): PathText,
     form: FormData,
 ) -> Response {
-    let Some(id) = path_id::<CaseId>(&id) else {
-        return error_page(Chrome::new(&page, "/cases"), AppError::NotFound("case"));
+    let posted = CaseForm {
+        sub: "courses",
+        form: ENROL_FORM,
+        done: "enrolled",
+        // The form has one field.
+        label: |lang, _| Some(lang.t("courses-case-course")),
     };
-    let chrome = Chrome::new(&page, &format!("/cases/{id}/courses"));
-    let chosen = form.get("course_id");
-    let result = match (chosen.is_empty(), path_id::<CourseId>(chosen)) {
-        (true, _) => Err(Invalid::single("course_id", "required").into()),
-        (false, None) => Err(Invalid::single("course_id", "unknown_course").into()),
-        (false, Some(course)) => state.app.enrol(&page.user, id, course).await,
-    };
-    match result {
-        Ok(_) => done(&format!("/cases/{id}/courses"), "enrolled"),
-        Err(error) => {
-            let lang = chrome.lang;
-            let label = |_: &str| Some(lang.t("courses-case-course"));
-            match Refused::from_error(chrome.lang, ENROL_FORM, form, error, label) {
-                Ok((refused, status)) => case_page(&state, chrome, &page, id, refused, status).await,
-                Err(other) => error_page(chrome, other),
-            }
+    let act = async |case, form: &FormData| {
+        let chosen = form.get("course_id");
+        match (chosen.is_empty(), path_id::<CourseId>(chosen)) {
+            (true, _) => Err(Invalid::single("course_id", "required").into()),
+            (false, None) => Err(Invalid::single("course_id", "unknown_course").into()),
+            (false, Some(course)) => state.app.enrol(&page.user, case, course).await,
         }
-    }
+    };
+    let show =
+        async |chrome, id, refused, status| case_page(&state, chrome, &page, id, refused, status).await;
+    case_sub_post(&page, &id, posted, form, act, show).await
 }
 
 /// The case's labs page, with the enrolment form as typed when refused.
@@ -248,7 +255,12 @@ struct CoursesPage {
     sector: Field,
     kinds: Vec<Choice>,
     sectors: Vec<Choice>,
-    rows: Vec<CourseRow>,
+    /// For admins, who belong to no region: which region's labs to list.
+    region: Option<Field>,
+    regions: Vec<Choice>,
+    /// An admin who has not chosen a region yet sees no list.
+    rows: Option<Vec<CourseRow>>,
+    may_create: bool,
 }
 
 async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): RawQuery) -> Response {
@@ -258,25 +270,36 @@ async fn list(State(state): State<AppState>, page: PageUser, RawQuery(query): Ra
     let course_query = CourseQuery {
         kind: path_id::<CourseKind>(filters.get("kind")),
         sector: path_id::<CourseSector>(filters.get("sector")),
+        region: path_id::<RegionCode>(filters.get("region")),
         ..CourseQuery::default()
     };
     let lang = chrome.lang;
-    match state.app.courses(&page.user, &course_query).await {
-        Ok(courses) => render(CoursesPage {
-            title: chrome.t("courses-title"),
-            kind: Field::new("kind", "kind", course_query.kind.map_or("", |k| k.as_str())),
-            sector: Field::new("sector", "sector", course_query.sector.map_or("", |s| s.as_str())),
-            kinds: vocabulary(lang, "course_kind", CourseKind::all().map(CourseKind::as_str)),
-            sectors: vocabulary(
-                lang,
-                "course_sector",
-                CourseSector::all().map(CourseSector::as_str),
-            ),
-            rows: courses.iter().map(|c| CourseRow::new(lang, c)).collect(),
-            chrome,
-        }),
-        Err(error) => error_page(chrome, error),
-    }
+    let chooses_region = page.user.region.is_none();
+    let rows = if chooses_region && course_query.region.is_none() {
+        None
+    } else {
+        match state.app.courses(&page.user, &course_query).await {
+            Ok(courses) => Some(courses.iter().map(|c| CourseRow::new(lang, c)).collect()),
+            Err(error) => return error_page(chrome, error),
+        }
+    };
+    render(CoursesPage {
+        title: chrome.t("courses-title"),
+        kind: Field::new("kind", "kind", course_query.kind.map_or("", |k| k.as_str())),
+        sector: Field::new("sector", "sector", course_query.sector.map_or("", |s| s.as_str())),
+        kinds: vocabulary(lang, "course_kind", CourseKind::all().map(CourseKind::as_str)),
+        sectors: vocabulary(
+            lang,
+            "course_sector",
+            CourseSector::all().map(CourseSector::as_str),
+        ),
+        region: chooses_region
+            .then(|| Field::new("region", "region", course_query.region.map_or("", |r| r.as_str()))),
+        regions: region_choices(),
+        rows,
+        may_create: policy::permits(page.user.role, Operation::ManageCourses),
+        chrome,
+    })
 }
 
 /// One session of a lab's calendar.
@@ -286,10 +309,12 @@ struct SessionRow {
     topic: String,
     cancelled: bool,
     register_href: Option<String>,
+    /// Where to post the cancelling of a session still to come.
+    cancel_action: Option<String>,
 }
 
 impl SessionRow {
-    fn new(lang: Lang, session: &CourseSession, may_run: bool) -> Self {
+    fn new(lang: Lang, session: &CourseSession, may_run: bool, now: chrono::NaiveDateTime) -> Self {
         let topic = match (&session.topic, session.module) {
             (Some(topic), _) => topic.clone(),
             (None, Some(module)) => lang.label("empowerment_module", module.as_str()),
@@ -303,6 +328,8 @@ impl SessionRow {
             topic,
             cancelled,
             register_href: (may_run && !cancelled).then(|| format!("/sessions/{}/attendance", session.id)),
+            cancel_action: (may_run && !cancelled && session.starts_at > now)
+                .then(|| format!("/sessions/{}/cancel", session.id)),
         }
     }
 }
@@ -316,10 +343,16 @@ struct CoursePage {
     sessions: Vec<SessionRow>,
     rows: Vec<EnrolmentRow>,
     may_see_enrolments: bool,
+    /// The lab's correction and its session form, for who may run it.
+    edit_href: Option<String>,
+    session_action: String,
+    /// The modules a session may be about: empowerment labs only.
+    modules: Vec<Choice>,
+    refused: Refused,
 }
 
 impl CoursePage {
-    fn new(chrome: Chrome, detail: &CourseDetail, may_see_enrolments: bool) -> Self {
+    fn new(chrome: Chrome, detail: &CourseDetail, may_see_enrolments: bool, refused: Refused) -> Self {
         let lang = chrome.lang;
         let course = &detail.course;
         let mut facts = vec![
@@ -361,14 +394,24 @@ impl CoursePage {
                 facts.push((chrome.t(label), value.clone()));
             }
         }
+        // Sessions are in Italian time: "still to come" is too.
+        let now = rome_time(chrono::Utc::now());
         Self {
             title: course.title.clone(),
             facts,
             sessions: detail
                 .sessions
                 .iter()
-                .map(|s| SessionRow::new(lang, s, detail.may_run))
+                .map(|s| SessionRow::new(lang, s, detail.may_run, now))
                 .collect(),
+            edit_href: detail.may_run.then(|| format!("/courses/{}/edit", course.id)),
+            session_action: format!("/courses/{}/sessions", course.id),
+            modules: course
+                .modules
+                .iter()
+                .map(|m| Choice::new(m.as_str(), lang.label("empowerment_module", m.as_str())))
+                .collect(),
+            refused,
             rows: detail
                 .enrolments
                 .iter()
@@ -390,9 +433,24 @@ async fn show(
         return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("course"));
     };
     let chrome = chrome_for(&page, &format!("/courses/{id}"), query.as_deref());
+    course_page(&state, chrome, &page, id, Refused::none(), StatusCode::OK).await
+}
+
+/// A lab's page, with the session form as typed when refused.
+async fn course_page(
+    state: &AppState,
+    chrome: Chrome,
+    page: &PageUser,
+    id: CourseId,
+    refused: Refused,
+    status: StatusCode,
+) -> Response {
     let may_see_enrolments = policy::permits(page.user.role, Operation::ReadEnrolments);
     match state.app.course(&page.user, id).await {
-        Ok(detail) => render(CoursePage::new(chrome, &detail, may_see_enrolments)),
+        Ok(detail) => render_with(
+            status,
+            CoursePage::new(chrome, &detail, may_see_enrolments, refused),
+        ),
         Err(error) => error_page(chrome, error),
     }
 }
@@ -556,6 +614,376 @@ async fn record_register(
             register_page(chrome, &register, Some(&form), errors)
         }
         Err(other) => error_page(chrome, other),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Adding and correcting a lab
+
+/// The fields of the lab form, in the order the page shows them: the
+/// summary of a refused form reads like the form.
+const COURSE_FIELDS: [&str; 14] = [
+    "title",
+    "organisation_id",
+    "kind",
+    "sector",
+    "modules",
+    "planned_hours",
+    "completion_percent",
+    "hourly_allowance",
+    "allowance_threshold_percent",
+    "capacity",
+    "mediator",
+    "place",
+    "starts_on",
+    "ends_on",
+];
+
+/// The lab form as typed (or as the lab is, when correcting it).
+#[derive(Default)]
+struct CourseForm {
+    values: FormData,
+    modules: Vec<String>,
+}
+
+impl CourseForm {
+    fn read(form: &FormData) -> Self {
+        Self {
+            values: form.clone(),
+            modules: form.values("modules"),
+        }
+    }
+
+    /// The lab as its form shows it, for correcting it.
+    fn of(lang: Lang, course: &Course) -> Self {
+        let pairs = vec![
+            ("title", course.title.clone()),
+            ("organisation_id", course.organisation_id.to_string()),
+            ("kind", course.kind.as_str().to_owned()),
+            (
+                "sector",
+                course.sector.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            ),
+            ("planned_hours", hours(lang, i64::from(course.planned_minutes))),
+            ("completion_percent", course.completion_percent.to_string()),
+            (
+                "hourly_allowance",
+                match course.hourly_allowance_cents {
+                    0 => String::new(),
+                    cents => Cents(cents).to_input(),
+                },
+            ),
+            (
+                "allowance_threshold_percent",
+                course.allowance_threshold_percent.to_string(),
+            ),
+            ("capacity", course.capacity.to_string()),
+            ("mediator", course.mediator.clone().unwrap_or_default()),
+            ("place", course.place.clone().unwrap_or_default()),
+            ("starts_on", course.starts_on.format("%Y-%m-%d").to_string()),
+            ("ends_on", course.ends_on.format("%Y-%m-%d").to_string()),
+        ];
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        Self {
+            values: FormData::parse(body.as_bytes()),
+            modules: course.modules.iter().map(|m| m.as_str().to_owned()).collect(),
+        }
+    }
+
+    /// The use case's input; what does not read is a field error, and the
+    /// domain's own checks of the other fields are added to them.
+    fn input(&self) -> Result<CourseInput, Invalid> {
+        let form = &self.values;
+        let mut invalid = Invalid::new();
+        let mut modules = Vec::new();
+        for value in &self.modules {
+            match path_id::<EmpowermentModule>(value) {
+                Some(module) => modules.push(module),
+                None => invalid.add("modules", "invalid_choice"),
+            }
+        }
+        let input = CourseInput {
+            organisation_id: choice_or(
+                &mut invalid,
+                "organisation_id",
+                form.get("organisation_id"),
+                "unknown_organisation",
+            ),
+            kind: choice(&mut invalid, "kind", form.get("kind")),
+            sector: choice(&mut invalid, "sector", form.get("sector")),
+            modules,
+            title: form.text("title"),
+            planned_hours: optional(form.get("planned_hours")),
+            completion_percent: optional(form.get("completion_percent")),
+            hourly_allowance: optional(form.get("hourly_allowance")),
+            allowance_threshold_percent: optional(form.get("allowance_threshold_percent")),
+            mediator: optional(form.get("mediator")),
+            capacity: optional(form.get("capacity")),
+            place: optional(form.get("place")),
+            starts_on: date(&mut invalid, "starts_on", form.get("starts_on")),
+            ends_on: date(&mut invalid, "ends_on", form.get("ends_on")),
+        };
+        if invalid.is_empty() {
+            return Ok(input);
+        }
+        add_missing(&mut invalid, NewCourse::parse(&input));
+        Err(invalid)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "courses/form.html")]
+struct CourseFormPage {
+    chrome: Chrome,
+    title: String,
+    back: String,
+    action: String,
+    fields: Vec<Field>,
+    training_bodies: Vec<ChoiceGroup>,
+    kinds: Vec<Choice>,
+    sectors: Vec<Choice>,
+    modules: Vec<Checkbox>,
+    modules_field: Field,
+    errors: FormErrors,
+}
+
+impl CourseFormPage {
+    /// A field of the form by its name.
+    fn field(&self, name: &str) -> &Field {
+        let index = COURSE_FIELDS.iter().position(|f| *f == name).unwrap_or(0);
+        &self.fields[index]
+    }
+}
+
+/// The training bodies the user may give a lab: the organisations of their
+/// region (admins: of every region, by region); a service's users run labs
+/// of their own organisation only.
+async fn training_bodies(state: &AppState, user: &User) -> Vec<ChoiceGroup> {
+    let regions: Vec<RegionCode> = match user.region {
+        Some(region) => vec![region],
+        None => RegionCode::all().collect(),
+    };
+    let mut groups = Vec::new();
+    for region in regions {
+        let mut list = organisations(state, user, region).await;
+        if user.role == Role::Service {
+            list.retain(|o| Some(o.id) == user.organisation_id);
+        }
+        if !list.is_empty() {
+            groups.push(ChoiceGroup {
+                label: region.name().to_owned(),
+                choices: organisation_choices(&list),
+            });
+        }
+    }
+    groups
+}
+
+/// The lab form page; `course` is the lab being corrected, if any.
+async fn course_form_page(
+    state: &AppState,
+    chrome: Chrome,
+    user: &User,
+    course: Option<CourseId>,
+    form: CourseForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Response {
+    let lang = chrome.lang;
+    let errors = in_form_order(errors, &COURSE_FIELDS);
+    let fields = COURSE_FIELDS
+        .iter()
+        .map(|name| errors.field(name, form.values.get(name)))
+        .collect();
+    let modules = EmpowermentModule::all()
+        .map(|module| Checkbox {
+            value: module.as_str().to_owned(),
+            label: lang.label("empowerment_module", module.as_str()),
+            checked: form.modules.iter().any(|m| m == module.as_str()),
+        })
+        .collect();
+    let (title, back, action) = match course {
+        Some(id) => (
+            chrome.t("courses-edit"),
+            format!("/courses/{id}"),
+            format!("/courses/{id}/edit"),
+        ),
+        None => (
+            chrome.t("courses-new"),
+            "/courses".to_owned(),
+            "/courses/new".to_owned(),
+        ),
+    };
+    render_with(
+        status,
+        CourseFormPage {
+            title,
+            back,
+            action,
+            fields,
+            training_bodies: training_bodies(state, user).await,
+            kinds: vocabulary(lang, "course_kind", CourseKind::all().map(CourseKind::as_str)),
+            sectors: vocabulary(
+                lang,
+                "course_sector",
+                CourseSector::all().map(CourseSector::as_str),
+            ),
+            modules,
+            modules_field: errors.field("modules", ""),
+            errors,
+            chrome,
+        },
+    )
+}
+
+async fn new_course(State(state): State<AppState>, page: PageUser) -> Response {
+    let chrome = Chrome::new(&page, "/courses/new");
+    if !policy::permits(page.user.role, Operation::ManageCourses) {
+        return error_page(chrome, AppError::Forbidden);
+    }
+    let errors = FormErrors::new(chrome.lang, Vec::new());
+    course_form_page(
+        &state,
+        chrome,
+        &page.user,
+        None,
+        CourseForm::default(),
+        errors,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn create_course(State(state): State<AppState>, page: PageUser, form: FormData) -> Response {
+    let chrome = Chrome::new(&page, "/courses/new");
+    let form = CourseForm::read(&form);
+    let result = match form.input() {
+        Ok(input) => state.app.create_course(&page.user, &input).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(course) => done(&format!("/courses/{}", course.id), "course-created"),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::new(chrome.lang, invalid.errors);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            course_form_page(&state, chrome, &page.user, None, form, errors, status).await
+        }
+        Err(other) => error_page(chrome, other),
+    }
+}
+
+async fn edit_course(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
+    let Some(id) = path_id::<CourseId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("course"));
+    };
+    let chrome = Chrome::new(&page, &format!("/courses/{id}/edit"));
+    match state.app.course(&page.user, id).await {
+        // Only who may run the lab corrects it; the others see its page.
+        Ok(detail) if detail.may_run => {
+            let errors = FormErrors::new(chrome.lang, Vec::new());
+            let form = CourseForm::of(chrome.lang, &detail.course);
+            course_form_page(&state, chrome, &page.user, Some(id), form, errors, StatusCode::OK).await
+        }
+        Ok(_) => error_page(chrome, AppError::Forbidden),
+        Err(error) => error_page(chrome, error),
+    }
+}
+
+async fn update_course(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    form: FormData,
+) -> Response {
+    let Some(id) = path_id::<CourseId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("course"));
+    };
+    let chrome = Chrome::new(&page, &format!("/courses/{id}/edit"));
+    let form = CourseForm::read(&form);
+    let result = match form.input() {
+        Ok(input) => state.app.update_course(&page.user, id, &input).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(_) => done(&format!("/courses/{id}"), "course-saved"),
+        Err(AppError::Invalid(invalid)) => {
+            let errors = FormErrors::new(chrome.lang, invalid.errors);
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            course_form_page(&state, chrome, &page.user, Some(id), form, errors, status).await
+        }
+        Err(other) => error_page(chrome, other),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The calendar: adding and cancelling sessions
+
+/// The id of the session form in a lab's page.
+const SESSION_FORM: &str = "session";
+
+/// The label of a field of the session form, for the summary.
+fn session_label(field: &str) -> Option<&'static str> {
+    match field {
+        "date" => Some("courses-session-date"),
+        "start_time" => Some("courses-session-start"),
+        "duration" => Some("courses-session-duration"),
+        "topic" => Some("courses-session-topic"),
+        "module" => Some("courses-session-module"),
+        _ => None,
+    }
+}
+
+/// The session form as typed.
+fn session_input(form: &FormData) -> Result<SessionInput, Invalid> {
+    let mut invalid = Invalid::new();
+    let input = SessionInput {
+        date: date(&mut invalid, "date", form.get("date")),
+        start_time: form.text("start_time"),
+        duration: optional(form.get("duration")),
+        topic: optional(form.get("topic")),
+        module: choice(&mut invalid, "module", form.get("module")),
+    };
+    invalid.into_result(input)
+}
+
+async fn add_session(
+    State(state): State<AppState>,
+    page: PageUser,
+    PathText(id): PathText,
+    form: FormData,
+) -> Response {
+    let Some(id) = path_id::<CourseId>(&id) else {
+        return error_page(Chrome::new(&page, "/courses"), AppError::NotFound("course"));
+    };
+    let path = format!("/courses/{id}");
+    let chrome = Chrome::new(&page, &path);
+    let result = match session_input(&form) {
+        Ok(input) => state.app.add_session(&page.user, id, &input).await,
+        Err(invalid) => Err(invalid.into()),
+    };
+    match result {
+        Ok(_) => done(&path, "session-added"),
+        Err(error) => {
+            let lang = chrome.lang;
+            let label = move |field: &str| session_label(field).map(|id| lang.t(id));
+            match Refused::from_error(chrome.lang, SESSION_FORM, form, error, label) {
+                Ok((refused, status)) => course_page(&state, chrome, &page, id, refused, status).await,
+                Err(other) => error_page(chrome, other),
+            }
+        }
+    }
+}
+
+async fn cancel_session(State(state): State<AppState>, page: PageUser, PathText(id): PathText) -> Response {
+    let chrome = Chrome::new(&page, "/courses");
+    let Some(id) = path_id::<SessionId>(&id) else {
+        return error_page(chrome, AppError::NotFound("session"));
+    };
+    match state.app.cancel_session(&page.user, id).await {
+        Ok(session) => done(&format!("/courses/{}", session.course_id), "session-cancelled"),
+        Err(error) => error_page(chrome, error),
     }
 }
 

@@ -141,7 +141,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 21] = [
+        let items: [(&'static str, &str, Operation); 22] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -158,6 +158,7 @@ impl Chrome {
                 "nav-work-placements",
                 Operation::ReadWorkPlacements,
             ),
+            ("/follow-ups", "nav-follow-ups", Operation::RecordFollowUps),
             ("/employer", "nav-employer-portal", Operation::UseEmployerPortal),
             ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
@@ -312,4 +313,66 @@ async fn home(axum::extract::State(state): axum::extract::State<AppState>, page:
         title,
         open_reminders,
     })
+}
+
+// ---------------------------------------------------------------------------
+// Pages under a case
+
+/// Shows a page under a case, `/cases/{id}/{sub}`: a path id that does not
+/// read is the page of a case that does not exist; the frame carries the
+/// notice a redirect asked for; `show` renders the rest, its form empty.
+async fn case_sub_page(
+    page: &PageUser,
+    raw_id: &str,
+    sub: &str,
+    query: Option<&str>,
+    show: impl AsyncFnOnce(Chrome, soleil_domain::CaseId, form::Refused, StatusCode) -> Response,
+) -> Response {
+    let Some(id) = form::path_id(raw_id) else {
+        return error_page(Chrome::new(page, "/cases"), AppError::NotFound("case"));
+    };
+    let chrome = form::chrome_for(page, &format!("/cases/{id}/{sub}"), query);
+    show(chrome, id, form::Refused::none(), StatusCode::OK).await
+}
+
+/// A form posted to a page under a case.
+struct CaseForm<'a> {
+    /// The page: `/cases/{id}/{sub}`.
+    pub sub: &'a str,
+    /// The form's id in the page (its fields' ids start with it).
+    pub form: &'a str,
+    /// The confirmation the redirect asks for when `act` succeeds.
+    pub done: &'a str,
+    /// A field's label for the error summary.
+    pub label: fn(Lang, &str) -> Option<String>,
+}
+
+/// Answers a form posted to a page under a case: `act` does the use case;
+/// on success a redirect to the page with its confirmation, on an invalid
+/// input or a conflict the page again (`show`) with the form as typed and
+/// the reasons, otherwise the error page.
+async fn case_sub_post<T>(
+    page: &PageUser,
+    raw_id: &str,
+    posted: CaseForm<'_>,
+    values: form::FormData,
+    act: impl AsyncFnOnce(soleil_domain::CaseId, &form::FormData) -> Result<T, AppError>,
+    show: impl AsyncFnOnce(Chrome, soleil_domain::CaseId, form::Refused, StatusCode) -> Response,
+) -> Response {
+    let Some(id) = form::path_id(raw_id) else {
+        return error_page(Chrome::new(page, "/cases"), AppError::NotFound("case"));
+    };
+    let path = format!("/cases/{id}/{}", posted.sub);
+    let chrome = Chrome::new(page, &path);
+    match act(id, &values).await {
+        Ok(_) => done(&path, posted.done),
+        Err(error) => {
+            let lang = chrome.lang;
+            let label = |field: &str| (posted.label)(lang, field);
+            match form::Refused::from_error(lang, posted.form, values, error, label) {
+                Ok((refused, status)) => show(chrome, id, refused, status).await,
+                Err(other) => error_page(chrome, other),
+            }
+        }
+    }
 }

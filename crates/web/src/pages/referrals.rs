@@ -107,7 +107,7 @@ pub(super) async fn case_section(state: &AppState, user: &User, lang: Lang, file
         .map(|item| row(lang, item))
         .collect();
     let send = matches!(user.role, Role::CaseManager | Role::Secretariat)
-        && policy::may_refer(user, &file.case)
+        && policy::acts_for_case(user, &file.case)
         && file.case.state != CaseState::Closed;
     let organisations = if send {
         let filter = OrganisationFilter {

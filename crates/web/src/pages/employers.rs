@@ -1,9 +1,0 @@
-//! Pages: employers, their needs surveys and logins.
-
-use axum::Router;
-
-use crate::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-}
