@@ -101,3 +101,8 @@ pub(crate) fn authorize(actor: &User, operation: Operation) -> AppResult<()> {
         Err(AppError::Forbidden)
     }
 }
+
+/// Today's date, as the rules about due and past days read it.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}

@@ -18,7 +18,7 @@ use soleil_store::{Scope, Tx, cases, network, persons, plans, screenings};
 
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event, visible_case};
-use crate::{App, AppError, AppResult, Operation, authorize, policy};
+use crate::{App, AppError, AppResult, Operation, authorize, policy, today};
 
 /// Which referrals to list, besides the caller's own scope.
 #[derive(Debug, Clone, Default)]
@@ -428,10 +428,6 @@ fn statistics_region(actor: &User, asked: Option<RegionCode>) -> AppResult<Optio
         _ if actor.role == Role::Admin || actor.role == Role::Coordinator => Ok(asked),
         _ => Err(AppError::Forbidden),
     }
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 fn item(referral: ReferralView, today: NaiveDate) -> ReferralItem {

@@ -6,7 +6,7 @@
 //! placements only: the placement is a contract with it). Every read of a
 //! person's name and every change is audited.
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use soleil_domain::inclusion::work_placement::{
     FOLLOW_UP_EARLY_DAYS, FollowUp, FollowUpAnswer, FollowUpId, FollowUpInput, NewWorkPlacement,
     PlacementEnd, PlacementEndInput, PlacementKind, PlacementStatus, WorkPlacement, WorkPlacementId,
@@ -22,7 +22,7 @@ use soleil_store::{Page, Scope, Tx, cases};
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event};
 use crate::employers::own_employer;
-use crate::{App, AppError, AppResult, Operation, authorize, policy};
+use crate::{App, AppError, AppResult, Operation, authorize, policy, today};
 
 /// A placement with its follow-ups, as its page shows it.
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
@@ -319,10 +319,6 @@ impl App {
             placements,
         })
     }
-}
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
 }
 
 /// Whose placements the caller reaches: the employer login its own, anyone

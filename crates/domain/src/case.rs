@@ -172,6 +172,12 @@ crate::text_enum! {
         CandidateProposed,
         /// The employer answered a proposal of the person, or it was withdrawn.
         ProposalAnswered,
+        /// A support measure (allowance, voucher…) was proposed; the code is the measure.
+        DisbursementProposed,
+        /// A proposed measure was approved, refused or cancelled; the code is the outcome.
+        DisbursementDecided,
+        /// An approved measure was paid.
+        DisbursementPaid,
     }
 }
 

@@ -12,7 +12,8 @@ use soleil_domain::{CaseId, PersonId, RegionCode, UserId};
 use sqlx::AssertSqlSafe;
 use uuid::Uuid;
 
-use crate::{Conn, Result, on};
+use crate::filter::{Value, Where, bind_where, scope_cases};
+use crate::{Conn, PERSON_NAME, Page, Result, Scope, on};
 
 const LINE_COLUMNS: &str = "l.id, l.region, l.funding_source, l.code, l.name, l.measures, l.amount_cents,
     l.per_person_cap_cents, l.valid_from, l.valid_to, l.created_by, l.created_at, l.updated_at";
@@ -299,44 +300,117 @@ pub async fn set_status(conn: Conn<'_>, d: &Disbursement, from: DisbursementStat
     Ok(changed == 1)
 }
 
-async fn list_where(
+/// A disbursement with the names a list shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct DisbursementView {
+    #[serde(flatten)]
+    pub disbursement: Disbursement,
+    pub person_name: String,
+    pub budget_line_code: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct DisbursementViewRow {
+    #[sqlx(flatten)]
+    row: DisbursementRow,
+    person_name: String,
+    budget_line_code: String,
+}
+
+impl From<DisbursementViewRow> for DisbursementView {
+    fn from(view: DisbursementViewRow) -> Self {
+        DisbursementView {
+            disbursement: view.row.into(),
+            person_name: view.person_name,
+            budget_line_code: view.budget_line_code,
+        }
+    }
+}
+
+/// Which disbursements to list: those of the cases a scope sees, narrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct DisbursementFilter {
+    pub scope: Scope,
+    pub id: Option<DisbursementId>,
+    pub status: Option<DisbursementStatus>,
+    pub line: Option<BudgetLineId>,
+    pub case: Option<CaseId>,
+    pub measure: Option<MeasureKind>,
+}
+
+impl DisbursementFilter {
+    pub fn new(scope: Scope) -> Self {
+        DisbursementFilter {
+            scope,
+            id: None,
+            status: None,
+            line: None,
+            case: None,
+            measure: None,
+        }
+    }
+
+    fn clauses(&self) -> Where {
+        let mut w = Where::default();
+        scope_cases(&mut w, self.scope);
+        if let Some(id) = self.id {
+            w.and("d.id = {}", Value::Uuid(id.0));
+        }
+        if let Some(status) = self.status {
+            w.and("d.status = {}", Value::Text(status.as_str().into()));
+        }
+        if let Some(line) = self.line {
+            w.and("d.budget_line_id = {}", Value::Uuid(line.0));
+        }
+        if let Some(case) = self.case {
+            w.and("d.case_id = {}", Value::Uuid(case.0));
+        }
+        if let Some(measure) = self.measure {
+            w.and("d.measure = {}", Value::Text(measure.as_str().into()));
+        }
+        w
+    }
+}
+
+const DISBURSEMENT_FROM: &str = "FROM disbursements d JOIN cases c ON c.id = d.case_id
+    JOIN persons p ON p.id = d.person_id JOIN budget_lines l ON l.id = d.budget_line_id";
+
+/// One page of the disbursements a filter lets through, and how many there
+/// are in all. Proposals waiting for a decision come first, oldest first
+/// (the order they are dealt with); the rest newest first.
+pub async fn list(
     conn: Conn<'_>,
-    condition: &str,
-    bind: Uuid,
-    status: Option<&str>,
-) -> Result<Vec<Disbursement>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM disbursements d WHERE {condition} AND ($2 IS NULL OR d.status = $2)
-         ORDER BY d.proposed_at DESC, d.id"
+    filter: &DisbursementFilter,
+    page: Page,
+) -> Result<(Vec<DisbursementView>, i64)> {
+    let w = filter.clauses();
+    let n = w.values.len();
+    let list = format!(
+        "SELECT {COLUMNS}, {PERSON_NAME} AS person_name, l.code AS budget_line_code {DISBURSEMENT_FROM} {}
+         ORDER BY CASE WHEN d.status = 'proposed' THEN 0 ELSE 1 END,
+                  CASE WHEN d.status = 'proposed' THEN d.proposed_at END,
+                  d.proposed_at DESC, d.id
+         LIMIT ${} OFFSET ${}",
+        w.sql(),
+        n + 1,
+        n + 2
     );
-    let rows: Vec<DisbursementRow> = on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str()))
-        .bind(bind).bind(status).fetch_all(c).await)?;
-    Ok(rows.into_iter().map(Disbursement::from).collect())
-}
-
-/// A case's disbursements, newest first.
-pub async fn for_case(conn: Conn<'_>, case: CaseId) -> Result<Vec<Disbursement>> {
-    list_where(conn, "d.case_id = $1", case.0, None).await
-}
-
-/// A line's disbursements, newest first.
-pub async fn for_line(conn: Conn<'_>, line: BudgetLineId) -> Result<Vec<Disbursement>> {
-    list_where(conn, "d.budget_line_id = $1", line.0, None).await
-}
-
-/// The proposals waiting for a region's secretariat, oldest first.
-pub async fn queue(conn: Conn<'_>, region: RegionCode) -> Result<Vec<Disbursement>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM disbursements d WHERE d.region = $1 AND d.status = 'proposed'
-         ORDER BY d.proposed_at, d.id"
-    );
-    let rows: Vec<DisbursementRow> =
-        on!(conn, c => sqlx::query_as(AssertSqlSafe(sql.as_str())).bind(region).fetch_all(c).await)?;
-    Ok(rows.into_iter().map(Disbursement::from).collect())
+    let count = format!("SELECT COUNT(*) {DISBURSEMENT_FROM} {}", w.sql());
+    on!(conn, c => {
+        let rows = bind_where!(sqlx::query_as::<_, DisbursementViewRow>(AssertSqlSafe(list.as_str())), w)
+            .bind(page.limit())
+            .bind(page.offset())
+            .fetch_all(&mut *c)
+            .await?;
+        let total: i64 = bind_where!(sqlx::query_scalar(AssertSqlSafe(count.as_str())), w)
+            .fetch_one(&mut *c)
+            .await?;
+        Ok((rows.into_iter().map(DisbursementView::from).collect(), total))
+    })
 }
 
 /// One row of a statement: a disbursement with who it paid.
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema, sqlx::FromRow)]
 pub struct StatementRow {
     pub id: DisbursementId,
     pub budget_line_code: String,
@@ -354,27 +428,54 @@ pub struct StatementRow {
     pub payment_reference: Option<String>,
 }
 
-/// The disbursements of a line or of a person whose period meets
+/// The disbursements of a region's line or person whose period meets
 /// `from..=to`, oldest period first. Refused and cancelled ones included:
 /// the statement shows them and leaves them out of the totals.
 pub async fn statement_rows(
     conn: Conn<'_>,
+    region: RegionCode,
     line: Option<BudgetLineId>,
     person: Option<PersonId>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<StatementRow>> {
-    Ok(on!(conn, c => sqlx::query_as(
+    let mut w = Where::default();
+    w.and("d.region = {}", Value::Text(region.as_str().into()));
+    if let Some(line) = line {
+        w.and("d.budget_line_id = {}", Value::Uuid(line.0));
+    }
+    if let Some(person) = person {
+        w.and("d.person_id = {}", Value::Uuid(person.0));
+    }
+    let n = w.values.len();
+    let sql = format!(
         "SELECT d.id, l.code AS budget_line_code, d.person_id, p.given_name, p.surname, p.codice_fiscale, d.measure,
                 d.period_from, d.period_to, d.attended_minutes, d.amount_cents, d.status, d.paid_on,
                 d.payment_reference
          FROM disbursements d JOIN budget_lines l ON l.id = d.budget_line_id JOIN persons p ON p.id = d.person_id
-         WHERE ($1 IS NULL OR d.budget_line_id = $1) AND ($2 IS NULL OR d.person_id = $2)
-           AND d.period_from <= $4 AND d.period_to >= $3
+         {} AND d.period_from <= ${} AND d.period_to >= ${}
          ORDER BY d.period_from, p.surname, p.given_name, d.id",
+        w.sql(),
+        n + 2,
+        n + 1
+    );
+    Ok(
+        on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w)
+        .bind(from)
+        .bind(to)
+        .fetch_all(c)
+        .await)?,
     )
-    .bind(line).bind(person).bind(from).bind(to)
-    .fetch_all(c).await)?)
+}
+
+/// The name of a person of the region, as statements head it.
+pub async fn person_name(conn: Conn<'_>, region: RegionCode, person: PersonId) -> Result<Option<String>> {
+    let sql = format!("SELECT {PERSON_NAME} FROM persons p WHERE p.id = $1 AND p.region = $2");
+    Ok(on!(conn, c => sqlx::query_scalar(AssertSqlSafe(sql.as_str()))
+        .bind(person)
+        .bind(region)
+        .fetch_optional(c)
+        .await)?)
 }
 
 // ---------------------------------------------------------------------------

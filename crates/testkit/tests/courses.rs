@@ -5,10 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::Duration;
 use serde_json::{Value, json};
 use soleil_domain::{RegionCode, Role};
-use soleil_testkit::inclusion::{InclusionCase, InclusionTeam};
+use soleil_testkit::inclusion::{
+    InclusionCase, InclusionTeam, add_session, attend, course_body, create_course, enrol, today,
+};
 use soleil_testkit::{Backend, TestApp, TestUser, matrix, on_both_backends, spawn};
 
 on_both_backends!(
@@ -17,76 +19,6 @@ on_both_backends!(
     names_are_shown_only_to_those_who_may_see_them,
     every_courses_route_answers_every_role_as_the_policy_says,
 );
-
-fn today() -> NaiveDate {
-    Utc::now().date_naive()
-}
-
-/// A lab of the team's job centre (the service user's organisation), from
-/// today for a month: 10 hours planned, so 7 hours (420 minutes) complete it.
-fn course_body(team: &InclusionTeam, kind: &str, capacity: u32) -> Value {
-    let sector = (kind == "professional").then_some("welding");
-    json!({
-        "organisation_id": team.service.user.organisation_id,
-        "kind": kind,
-        "sector": sector,
-        "title": format!("Laboratorio {kind}"),
-        "planned_hours": "10",
-        "hourly_allowance": "3,50",
-        "capacity": capacity.to_string(),
-        "mediator": "Amina, arabo e francese",
-        "place": "Pescara",
-        "starts_on": today().to_string(),
-        "ends_on": (today() + Duration::days(30)).to_string(),
-    })
-}
-
-async fn create_course(t: &TestApp, team: &InclusionTeam, kind: &str, capacity: u32) -> String {
-    let course = t
-        .post(
-            &team.secretariat,
-            "/api/v1/courses",
-            course_body(team, kind, capacity),
-        )
-        .await
-        .expect(201);
-    course["id"].as_str().unwrap().to_owned()
-}
-
-/// A session `days` after today, `hours` long, added by the training body.
-async fn add_session(t: &TestApp, by: &TestUser, course: &str, days: i64, hours: &str) -> String {
-    let session = json!({ "date": (today() + Duration::days(days)).to_string(), "start_time": "09:30",
-                          "duration": hours, "topic": "Sicurezza in cantiere" });
-    let session = t
-        .post(by, &format!("/api/v1/courses/{course}/sessions"), session)
-        .await
-        .expect(201);
-    session["id"].as_str().unwrap().to_owned()
-}
-
-async fn enrol(t: &TestApp, by: &TestUser, case: &InclusionCase, course: &str) -> soleil_testkit::Reply {
-    t.post(
-        by,
-        &format!("/api/v1/cases/{}/enrolments", case.case),
-        json!({ "course_id": course }),
-    )
-    .await
-}
-
-async fn attend(
-    t: &TestApp,
-    by: &TestUser,
-    session: &str,
-    enrolment: &str,
-    minutes: i32,
-) -> soleil_testkit::Reply {
-    t.put(
-        by,
-        &format!("/api/v1/sessions/{session}/attendance"),
-        json!([{ "enrolment_id": enrolment, "minutes": minutes }]),
-    )
-    .await
-}
 
 async fn enrolment_of(t: &TestApp, by: &TestUser, case: &InclusionCase) -> Value {
     let list = t

@@ -98,6 +98,14 @@ impl Lang {
         self.t(&format!("{vocabulary}-{}", value.as_ref()))
     }
 
+    /// An amount of money as this language writes it: "1.250,50 €", "€1,250.50".
+    pub fn money(self, amount: soleil_domain::inclusion::money::Cents) -> String {
+        match self {
+            Lang::It => amount.format_it(),
+            Lang::En => amount.format_en(),
+        }
+    }
+
     /// What an error code means, for a person. The limits that messages
     /// name come as Fluent variables, so the text follows the code.
     pub fn error(&self, code: &str) -> String {

@@ -10,7 +10,7 @@ use soleil_domain::RegionCode::{Abr, Laz};
 use soleil_domain::{CaseState, NeedArea, RegionCode, Role};
 use soleil_store::Page;
 
-use super::inclusion::{PLACEMENTS, PROFESSIONAL_LABS};
+use super::inclusion::{ALLOWANCE_LINE, PLACEMENTS, PROFESSIONAL_LABS, VOUCHER_LINE, VOUCHERS};
 use super::needs::need_template;
 use super::network::{
     NETWORK_ACCOUNTS, ORGANISATIONS, STAFF, demo_accounts, organisation_kind, staff_login, staff_of,
@@ -192,6 +192,39 @@ fn the_abruzzo_cycle_plans_seed_004s_labs_and_placements() {
     assert_eq!(format!("{cohort:?}"), format!("{again:?}"));
 }
 
+/// The lines hold whatever the cycle can spend, so nothing is ever
+/// refused for money: every hour of every seat, every voucher, and the
+/// most one person can have of each line.
+#[test]
+fn the_demo_lines_hold_what_the_cycle_can_spend() {
+    use soleil_domain::inclusion::money::Cents;
+    let euros = |text: &str| Cents::parse(text).unwrap();
+    let times = |amount: Cents, n: usize| Cents(amount.0 * i64::try_from(n).unwrap());
+    let every_hour = PROFESSIONAL_LABS
+        .iter()
+        .map(|lab| times(lab.most_allowance(), lab.class));
+    let every_hour = Cents::checked_sum(every_hour).unwrap();
+    assert_eq!(every_hour, euros("10.920,00"));
+    let allowances = euros(ALLOWANCE_LINE.amount);
+    assert!(every_hour <= allowances);
+    assert!(
+        every_hour.0 * 10 >= allowances.0 * 9,
+        "the line is meant to be spent"
+    );
+    let most_for_one = PROFESSIONAL_LABS
+        .iter()
+        .map(|lab| lab.most_allowance())
+        .max()
+        .unwrap();
+    assert!(most_for_one <= euros(ALLOWANCE_LINE.per_person_cap));
+
+    let every_voucher = VOUCHERS.iter().map(|v| times(euros(v.amount), v.count));
+    assert_eq!(Cents::checked_sum(every_voucher).unwrap(), euros("1.900,00"));
+    assert!(euros("1.900,00") <= euros(VOUCHER_LINE.amount));
+    let one_of_each = Cents::checked_sum(VOUCHERS.iter().map(|v| euros(v.amount))).unwrap();
+    assert!(one_of_each <= euros(VOUCHER_LINE.per_person_cap));
+}
+
 #[test]
 fn the_demo_employers_have_valid_vat_numbers() {
     use soleil_domain::inclusion::employer::VatNumber;
@@ -334,6 +367,8 @@ async fn the_demo_runs_the_abruzzo_inclusion_cycle() {
         assert_eq!(line.remaining.0, line.line.amount.0 - line.committed.0);
     }
 
+    the_cycles_money_adds_up(&app, &secretariat, &lines, today).await;
+
     let days = app.recruiting_days(&secretariat).await.unwrap();
     assert_eq!(days.len(), 2);
     let employer = app
@@ -343,4 +378,120 @@ async fn the_demo_runs_the_abruzzo_inclusion_cycle() {
         .user;
     let portal = app.employer_portal(&employer).await.unwrap();
     assert!(!portal.placements.is_empty());
+}
+
+/// The cycle's money: an allowance for each month attended enough, paid
+/// on the 15th of the next month but for the last month's, which wait;
+/// one refused and one withdrawn; the vouchers, all paid; nothing on a
+/// case out of inclusion. The cycle's dates count back from today, so how
+/// many months each lab spans, and so how many allowances there are,
+/// depends on the day: those counts are bounded, the rest is exact.
+async fn the_cycles_money_adds_up(
+    app: &App,
+    secretariat: &soleil_domain::User,
+    lines: &[soleil_domain::inclusion::measure::BudgetLineTotals],
+    today: chrono::NaiveDate,
+) {
+    use chrono::{Datelike, Days, Months};
+    use soleil_domain::inclusion::measure::{DisbursementStatus as St, MeasureKind as M};
+    use soleil_domain::inclusion::money::Cents;
+
+    let (views, total) = app
+        .disbursements(
+            secretariat,
+            &crate::measures::DisbursementQuery::default(),
+            Page::new(0, Page::MAX_SIZE),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        usize::try_from(total).unwrap(),
+        views.len(),
+        "one page holds them all"
+    );
+    let all: Vec<_> = views.into_iter().map(|v| v.disbursement).collect();
+    let line = |code: &str| lines.iter().find(|l| l.line.code == code).unwrap();
+
+    for voucher in VOUCHERS {
+        let of_kind: Vec<_> = all.iter().filter(|d| d.measure == voucher.measure).collect();
+        assert_eq!(of_kind.len(), voucher.count, "{}", voucher.measure);
+        assert!(of_kind.iter().all(|d| d.status == St::Paid));
+    }
+    let vouchers = line(VOUCHER_LINE.code);
+    assert_eq!(
+        (vouchers.committed, vouchers.paid),
+        (Cents(190_000), Cents(190_000))
+    );
+
+    let allowances: Vec<_> = all
+        .iter()
+        .filter(|d| d.measure == M::AttendanceAllowance)
+        .collect();
+    let vouchers_given: usize = VOUCHERS.iter().map(|v| v.count).sum();
+    assert_eq!(all.len(), allowances.len() + vouchers_given);
+    let with = |status| allowances.iter().filter(move |d| d.status == status);
+    let refused: Vec<_> = with(St::Refused).collect();
+    assert_eq!(refused.len(), 1);
+    assert!(refused[0].refusal_reason.as_deref().unwrap().contains("NASpI"));
+    assert_eq!(with(St::Cancelled).count(), 1);
+    let paid = with(St::Paid).count();
+    assert!(paid >= 40, "{paid} allowances paid");
+    // The last month waits: half of it approved, the rest still proposed.
+    let (proposed, approved) = (with(St::Proposed).count(), with(St::Approved).count());
+    assert!(proposed >= 1, "nothing waits for the secretariat");
+    assert_eq!(approved, (proposed + approved) / 2);
+
+    // One calendar month each, attended enough; the waiting ones are the last month's.
+    let month = |day: chrono::NaiveDate| (day.year(), day.month());
+    let last = allowances.iter().map(|d| month(d.period_from)).max().unwrap();
+    for d in &allowances {
+        assert_eq!(month(d.period_from), month(d.period_to));
+        let how = d.computation.unwrap();
+        assert!(how.attended_minutes * 100 >= how.threshold_percent * how.scheduled_minutes);
+        let closed = matches!(d.status, St::Paid | St::Refused);
+        assert_eq!(
+            closed,
+            month(d.period_from) != last,
+            "{} {}",
+            d.period_from,
+            d.status
+        );
+    }
+    for d in with(St::Paid) {
+        let next_month = d.period_from.with_day(1).unwrap() + Months::new(1);
+        let payday = (next_month + Days::new(14)).min(today);
+        assert_eq!(d.paid_on, Some(payday));
+    }
+    let mut references = HashSet::new();
+    for d in all.iter().filter(|d| d.status == St::Paid) {
+        let reference = d.payment_reference.as_deref().unwrap();
+        assert!(reference.starts_with("TRN ABR "), "{reference}");
+        assert!(references.insert(reference), "{reference} twice");
+    }
+
+    // The line's figures are the allowances', and it is mostly spent.
+    let sum = |status| Cents::checked_sum(with(status).map(|d| d.amount)).unwrap();
+    let line = line(ALLOWANCE_LINE.code);
+    assert!(sum(St::Paid) > Cents::ZERO);
+    assert_eq!(line.paid, sum(St::Paid));
+    assert_eq!(
+        line.committed,
+        sum(St::Paid).checked_add(sum(St::Approved)).unwrap()
+    );
+    assert!(
+        line.committed.0 * 3 >= line.line.amount.0 * 2,
+        "{} committed",
+        line.committed
+    );
+
+    let in_inclusion = soleil_store::cases::CaseFilter {
+        states: vec![CaseState::Inclusion],
+        ..Default::default()
+    };
+    let (cases, _) = app
+        .cases(secretariat, &in_inclusion, Page::new(0, Page::MAX_SIZE))
+        .await
+        .unwrap();
+    let cases: HashSet<_> = cases.iter().map(|c| c.case.id).collect();
+    assert!(all.iter().all(|d| cases.contains(&d.case_id)));
 }

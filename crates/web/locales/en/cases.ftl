@@ -123,5 +123,6 @@ cases-assess-submit = Record the assessment
 
 # The links of phase 3 on a case in inclusion.
 cases-inclusion-title = Inclusion
+cases-inclusion-disbursements = Allowances and vouchers
 cases-inclusion-courses = Labs and attendance
 cases-inclusion-work-placements = Work placements

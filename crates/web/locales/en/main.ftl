@@ -11,6 +11,7 @@ nav-home = Home
 nav-new-contact = New contact
 nav-persons = Persons
 nav-courses = Labs
+nav-disbursements = Disbursements
 nav-budgets = Measures and budgets
 nav-employers = Employers
 nav-job-offers = Job offers

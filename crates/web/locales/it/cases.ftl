@@ -123,5 +123,6 @@ cases-assess-submit = Registra la valutazione
 
 # The links of phase 3 on a case in inclusion.
 cases-inclusion-title = Inclusione
+cases-inclusion-disbursements = Indennità e voucher
 cases-inclusion-courses = Laboratori e presenze
 cases-inclusion-work-placements = Inserimenti lavorativi

@@ -11,6 +11,7 @@ nav-home = Inizio
 nav-new-contact = Nuova segnalazione
 nav-persons = Persone
 nav-courses = Laboratori
+nav-disbursements = Erogazioni
 nav-budgets = Misure e budget
 nav-employers = Imprese
 nav-job-offers = Offerte di lavoro

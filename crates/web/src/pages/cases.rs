@@ -360,6 +360,8 @@ fn event_note(lang: Lang, event: &CaseEvent) -> Option<String> {
         CaseEventKind::PlanReviewed => Some("review_verdict"),
         CaseEventKind::DocumentAdded => Some("document_kind"),
         CaseEventKind::PermitReminder => Some("reminder_stage"),
+        CaseEventKind::DisbursementProposed => Some("measure_kind"),
+        CaseEventKind::DisbursementDecided | CaseEventKind::DisbursementPaid => Some("disbursement_status"),
         _ => None,
     };
     let code = event.code.as_deref().map(|code| match vocabulary {

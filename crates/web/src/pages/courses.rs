@@ -50,7 +50,7 @@ pub fn routes() -> Router<AppState> {
 const ENROL_FORM: &str = "enrol";
 
 /// Minutes as hours in the user's language: "2,5" (it), "2.5" (en).
-fn hours(lang: Lang, minutes: i64) -> String {
+pub(super) fn hours(lang: Lang, minutes: i64) -> String {
     let text = format_hours(i32::try_from(minutes).unwrap_or(i32::MAX));
     match lang {
         Lang::It => text,

@@ -442,6 +442,16 @@ impl Refused {
         if self.is(form) { self.values.get(field) } else { "" }
     }
 
+    /// Every value typed in a field of `form` (ticked checkboxes); none for
+    /// the other forms.
+    pub(super) fn values_of(&self, form: &str, field: &str) -> Vec<String> {
+        if self.is(form) {
+            self.values.values(field)
+        } else {
+            Vec::new()
+        }
+    }
+
     pub(super) fn error(&self, form: &str, field: &str) -> Option<String> {
         if self.is(form) {
             self.errors.get(field)

@@ -141,7 +141,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 22] = [
+        let items: [(&'static str, &str, Operation); 23] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -151,6 +151,11 @@ impl Chrome {
             ("/persons", "nav-persons", Operation::ListPersons),
             ("/courses", "nav-courses", Operation::ListCourses),
             ("/budgets", "nav-budgets", Operation::ReadBudgets),
+            (
+                "/disbursements",
+                "nav-disbursements",
+                Operation::ReadDisbursements,
+            ),
             ("/employers", "nav-employers", Operation::ListEmployers),
             ("/job-offers", "nav-job-offers", Operation::ReadJobOffers),
             (

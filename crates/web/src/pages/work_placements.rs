@@ -495,11 +495,10 @@ impl PlacementPage {
             facts.push((chrome.t("work-placements-field-mentor"), mentor.clone()));
         }
         if let Some(pay) = placement.monthly_pay_cents {
-            let amount = match lang {
-                Lang::It => Cents(pay).format_it(),
-                Lang::En => Cents(pay).format_en(),
-            };
-            facts.push((chrome.t("work-placements-field-monthly_pay"), amount));
+            facts.push((
+                chrome.t("work-placements-field-monthly_pay"),
+                lang.money(Cents(pay)),
+            ));
         }
         if let Some(ended) = &row.ended {
             facts.push((chrome.t("work-placements-ended"), ended.clone()));

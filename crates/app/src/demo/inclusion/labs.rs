@@ -28,10 +28,13 @@ pub(in crate::demo) struct LabPlan {
     drops_out: Option<(usize, usize)>,
     below_threshold: Option<usize>,
     /// How many the lab takes; the empowerment editions take twelve.
-    class: usize,
+    pub(in crate::demo) class: usize,
 }
 
 const SESSION_MINUTES: i32 = 4 * 60;
+/// Seed 004: the professional labs pay an attendance allowance per hour
+/// attended; the empowerment path is supported with vouchers instead.
+const HOURLY_ALLOWANCE: &str = "3,50";
 const TUE_THU: &[Weekday] = &[Weekday::Tue, Weekday::Thu];
 const MON_TO_THU: &[Weekday] = &[Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu];
 const MON_WED_FRI: &[Weekday] = &[Weekday::Mon, Weekday::Wed, Weekday::Fri];
@@ -272,6 +275,11 @@ pub(super) struct LabRun {
 }
 
 impl LabRun {
+    /// The first day the lab met: the day it starts may have no session.
+    pub(super) fn starts_on(&self) -> NaiveDate {
+        self.days.first().copied().unwrap_or(self.course.starts_on)
+    }
+
     /// The last day of the lab.
     pub(super) fn ends_on(&self) -> NaiveDate {
         self.days.last().copied().unwrap_or(self.course.starts_on)
@@ -316,9 +324,7 @@ impl LabPlan {
             title: self.title.to_owned(),
             planned_hours: Some(self.hours.to_string()),
             completion_percent: Some("70".to_owned()),
-            // Seed 004: the professional labs pay an attendance allowance;
-            // the empowerment path is supported with vouchers instead.
-            hourly_allowance: professional.then(|| "3,50".to_owned()),
+            hourly_allowance: professional.then(|| HOURLY_ALLOWANCE.to_owned()),
             allowance_threshold_percent: professional.then(|| "70".to_owned()),
             mediator: Some(self.mediator.to_owned()),
             capacity: Some(if professional { "8" } else { "15" }.to_owned()),
@@ -326,6 +332,14 @@ impl LabPlan {
             starts_on: Some(starts_on),
             ends_on: Some(ends_on),
         }
+    }
+
+    /// The most the lab's allowance can pay one person: every hour.
+    #[cfg(test)]
+    pub(in crate::demo) fn most_allowance(&self) -> soleil_domain::inclusion::money::Cents {
+        use soleil_domain::inclusion::money::Cents;
+        let rate = Cents::parse(HOURLY_ALLOWANCE).unwrap_or_default();
+        Cents(rate.0 * i64::from(self.hours))
     }
 
     fn pace(&self, position: usize) -> Pace {

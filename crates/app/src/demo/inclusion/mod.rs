@@ -4,7 +4,8 @@
 //! mechatronics, family care, tailoring, electrician), the employers met
 //! and surveyed, their offers and recruiting days, and thirty-three
 //! placements — nineteen internships and fourteen contracts, four of them
-//! apprenticeships.
+//! apprenticeships — and the money: the labs' attendance allowances, month
+//! by month, and the vouchers for transport, housing and care.
 //!
 //! As for the rest of the demo, everything goes through the use cases, as
 //! the Abruzzo demo user the policy asks for. Dates count back from today,
@@ -20,7 +21,7 @@ use chrono::{Days, NaiveDate, Utc};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use soleil_domain::RegionCode::Abr;
-use soleil_domain::{CaseId, CaseState, PersonId, Role, Sex, User, WorkSector};
+use soleil_domain::{CaseId, CaseState, NeedArea, PersonId, Role, Sex, User, WorkSector};
 use soleil_store::cases::CaseFilter;
 use soleil_store::{Page, network};
 
@@ -29,6 +30,8 @@ use super::network::{staff_login, staff_of};
 use super::stories::Story;
 use crate::{App, AppError, AppResult};
 
+#[cfg(test)]
+pub(super) use self::allowances::{ALLOWANCE_LINE, VOUCHER_LINE, VOUCHERS};
 #[cfg(test)]
 pub(super) use self::employers::{EMPLOYERS, vat_number};
 #[cfg(test)]
@@ -75,6 +78,10 @@ struct Member {
     female: bool,
     sector: Option<WorkSector>,
     languages: Vec<String>,
+    /// The zonal group of where they live and worked.
+    home: &'static str,
+    /// Their plan has a housing need.
+    housing_need: bool,
 }
 
 /// The cycle as it is played: who acts, who takes part, and the day it ends.
@@ -104,7 +111,7 @@ impl App {
             today: Utc::now().date_naive(),
             rng: StdRng::seed_from_u64(CYCLE_SEED),
         };
-        self.open_demo_budget_lines(&cycle).await?;
+        let lines = self.open_demo_budget_lines(&cycle).await?;
         let labs = self.run_demo_labs(&mut cycle).await?;
         let employers = self.create_demo_employers(&cycle).await?;
         let summary = CycleSummary {
@@ -112,6 +119,9 @@ impl App {
             organisations: employers.logins.len(),
         };
         self.place_demo_cohort(&mut cycle, &labs, &employers).await?;
+        // The money last: the allowances are reckoned from the complete
+        // registers, and the draws the placements made stay as they were.
+        self.pay_demo_support(&mut cycle, &lines, &labs).await?;
         Ok(summary)
     }
 
@@ -198,6 +208,8 @@ impl App {
                 female: story.person.sex == Some(Sex::Female),
                 sector: story.profile.sector,
                 languages: story.profile.languages.clone(),
+                home: story.zonal_group,
+                housing_need: story.needs.iter().any(|(area, _)| *area == NeedArea::Housing),
             });
         }
         Ok(members)

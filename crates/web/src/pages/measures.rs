@@ -1,9 +1,0 @@
-//! Pages: budget lines, disbursements and statements.
-
-use axum::Router;
-
-use crate::AppState;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-}
