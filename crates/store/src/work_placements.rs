@@ -135,7 +135,9 @@ fn placement_filter(filter: &PlacementFilter) -> Where {
         w.and("w.employer_id = {}", Value::Uuid(employer.0));
     }
     let today = format!("${}", w.values.len() + 1);
-    let ended = format!("(w.ended_on IS NOT NULL OR w.ends_on < {today})");
+    // An open-ended contract (no end date) has not ended: the comparison
+    // with NULL must not turn the whole clause NULL.
+    let ended = format!("(w.ended_on IS NOT NULL OR (w.ends_on IS NOT NULL AND w.ends_on < {today}))");
     match filter.status {
         Some(PlacementStatus::Ended) => w.and_raw(ended),
         Some(PlacementStatus::Planned) => w.and_raw(format!("NOT {ended} AND w.starts_on > {today}")),

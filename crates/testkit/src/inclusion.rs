@@ -41,6 +41,22 @@ impl InclusionTeam {
         }
     }
 
+    /// One user of every role, in the order of [`crate::matrix::ALL_ROLES`]'s
+    /// roles: the team's own, and the others of the team's region.
+    pub async fn every_role(&self, t: &TestApp) -> Vec<(Role, TestUser)> {
+        let mut users = vec![
+            (Role::Frontline, self.frontline.clone()),
+            (Role::Secretariat, self.secretariat.clone()),
+            (Role::CaseManager, self.case_manager.clone()),
+            (Role::Service, self.service.clone()),
+        ];
+        for role in [Role::Coordinator, Role::Admin, Role::Auditor, Role::Employer] {
+            users.push((role, t.user(role, self.region, "matrix").await));
+        }
+        assert_eq!(users.len(), crate::matrix::ALL_ROLES.len());
+        users
+    }
+
     /// A new person's case taken through the pathway into inclusion: reported,
     /// triaged to a personalised path, plan approved by the team and agreed
     /// by the person. `n` tells apart the persons of one test.

@@ -427,6 +427,31 @@ impl TestApp {
         case
     }
 
+    /// A page as `client` (a signed-in browser) gets it: status and HTML.
+    pub async fn page(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+        let reply = client.get(self.url(path)).send().await.expect("page");
+        (reply.status().as_u16(), reply.text().await.expect("page body"))
+    }
+
+    /// A form posted as `client`: status, the redirect's target (empty
+    /// when none) and the body.
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (u16, String, String) {
+        let reply = client.post(self.url(path)).form(form).send().await.expect("form");
+        let status = reply.status().as_u16();
+        let location = reply
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        (status, location, reply.text().await.expect("form reply"))
+    }
+
     /// A browser-like client signed in through the login form.
     pub async fn signed_in(&self, user: &TestUser) -> reqwest::Client {
         let client = self.browser();

@@ -15,11 +15,6 @@ on_both_backends!(
     labs_are_run_from_their_pages_in_a_browser
 );
 
-async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
-    let reply = client.get(t.url(path)).send().await.unwrap();
-    (reply.status().as_u16(), reply.text().await.unwrap())
-}
-
 /// A lab of the region from today for a month, 10 hours planned.
 async fn create_course(t: &TestApp, team: &InclusionTeam, kind: &str, title: &str) -> String {
     let today = Utc::now().date_naive();
@@ -46,7 +41,7 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
     let browser = t.signed_in(&team.case_manager).await;
     let path = format!("/cases/{}/courses", case.case);
 
-    let (status, html) = page(&browser, &t, &path).await;
+    let (status, html) = t.page(&browser, &path).await;
     assert_eq!(status, 200, "{html}");
     assert!(
         html.contains(&format!(r#"<option value="{empowerment}""#)),
@@ -84,7 +79,7 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(enrolled.status().as_u16(), 303);
-    let (_, html) = page(&browser, &t, &format!("{path}?done=enrolled")).await;
+    let (_, html) = t.page(&browser, &format!("{path}?done=enrolled")).await;
     assert!(
         html.contains(&soleil_testkit::message("it", "done-enrolled")),
         "{html}"
@@ -94,7 +89,7 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
 
     // The catalogue, filtered by kind, and the lab's page with its calendar
     // and the person enrolled.
-    let (status, list) = page(&browser, &t, "/courses?kind=professional&sector=").await;
+    let (status, list) = t.page(&browser, "/courses?kind=professional&sector=").await;
     assert_eq!(status, 200, "{list}");
     assert!(
         list.contains("Saldatura Chieti") && !list.contains("Percorso Pescara"),
@@ -119,7 +114,7 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
         .await
         .expect(200);
     let name = enrolments[0]["person_name"].as_str().unwrap().to_owned();
-    let (status, show) = page(&browser, &t, &format!("/courses/{empowerment}")).await;
+    let (status, show) = t.page(&browser, &format!("/courses/{empowerment}")).await;
     assert_eq!(status, 200, "{show}");
     assert!(
         show.contains("Diritti sul lavoro") && show.contains("2,5 h"),
@@ -131,7 +126,7 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
     // length; a wrong line comes back as typed with its message.
     let trainer = t.signed_in(&team.service).await;
     let register = format!("/sessions/{session}/attendance");
-    let (status, html) = page(&trainer, &t, &register).await;
+    let (status, html) = t.page(&trainer, &register).await;
     assert_eq!(status, 200, "{html}");
     let enrolment = enrolments[0]["id"].as_str().unwrap();
     let field = format!("hours-{enrolment}");
@@ -151,9 +146,11 @@ async fn a_case_manager_enrols_a_person_from_the_case_page(backend: Backend) {
             assert!(html.contains(&format!(r#"value="{typed}""#)));
         }
     }
-    let (_, html) = page(&trainer, &t, &format!("{register}?done=attendance-saved")).await;
+    let (_, html) = t
+        .page(&trainer, &format!("{register}?done=attendance-saved"))
+        .await;
     assert!(html.contains(&format!(r#"name="{field}" value="2""#)), "{html}");
-    let (_, html) = page(&browser, &t, &path).await;
+    let (_, html) = t.page(&browser, &path).await;
     assert!(html.contains("2 / 10") && html.contains("20%"), "{html}");
 
     // Twice: a conflict told in words, not an error page.

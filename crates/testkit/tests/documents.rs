@@ -518,11 +518,6 @@ async fn reminders_are_listed_and_done_per_role(backend: Backend) {
     assert_eq!(t.app.raise_permit_reminders(day("2027-02-26")).await.unwrap(), 0);
 }
 
-async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
-    let reply = client.get(t.url(path)).send().await.unwrap();
-    (reply.status().as_u16(), reply.text().await.unwrap())
-}
-
 async fn documents_and_reminders_from_the_pages(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
@@ -531,7 +526,7 @@ async fn documents_and_reminders_from_the_pages(backend: Backend) {
     let case = t.triaged_case(&frontline, &secretariat, Some(&manager), 1).await;
     let person = person_of(&t, &secretariat, &case).await;
     let browser = t.signed_in(&manager).await;
-    let (status, show) = page(&browser, &t, &format!("/persons/{person}")).await;
+    let (status, show) = t.page(&browser, &format!("/persons/{person}")).await;
     assert_eq!(status, 200);
     assert!(show.contains(r#"id="documents-title""#));
     assert!(show.contains(&format!(r#"action="/persons/{person}/documents""#)));
@@ -583,7 +578,9 @@ async fn documents_and_reminders_from_the_pages(backend: Backend) {
             .unwrap();
         assert_eq!(added.status().as_u16(), 303);
     }
-    let (_, show) = page(&browser, &t, &format!("/persons/{person}?done=document-added")).await;
+    let (_, show) = t
+        .page(&browser, &format!("/persons/{person}?done=document-added"))
+        .await;
     assert!(show.contains(&soleil_testkit::message(
         "it",
         "permit_type-art18_special_protection"
@@ -603,7 +600,7 @@ async fn documents_and_reminders_from_the_pages(backend: Backend) {
 
     // The edit form is filled in; a correction is saved.
     let id = passport["id"].as_str().unwrap();
-    let (status, edit) = page(&browser, &t, &format!("/documents/{id}/edit")).await;
+    let (status, edit) = t.page(&browser, &format!("/documents/{id}/edit")).await;
     assert_eq!(status, 200);
     assert!(edit.contains(r#"value="YA1234567""#) && edit.contains(r#"<option value="passport" selected>"#));
     let saved = browser
@@ -637,10 +634,10 @@ async fn documents_and_reminders_from_the_pages(backend: Backend) {
 
     // The reminder: on the home page, in the menu, on its page, done there.
     assert_eq!(t.app.raise_permit_reminders_today().await.unwrap(), 1);
-    let (_, home) = page(&browser, &t, "/").await;
+    let (_, home) = t.page(&browser, "/").await;
     assert!(home.contains(r#"href="/reminders""#));
     assert!(home.contains("Hai 1 permesso di soggiorno in scadenza da seguire."));
-    let (status, list) = page(&browser, &t, "/reminders").await;
+    let (status, list) = t.page(&browser, "/reminders").await;
     assert_eq!(status, 200);
     assert!(list.contains(&format!(r#"href="/persons/{person}""#)));
     assert!(list.contains("mancano 10 giorni"));
@@ -655,14 +652,14 @@ async fn documents_and_reminders_from_the_pages(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(done.status().as_u16(), 303);
-    let (_, list) = page(&browser, &t, "/reminders?done=reminder-done").await;
+    let (_, list) = t.page(&browser, "/reminders?done=reminder-done").await;
     assert!(list.contains(&soleil_testkit::message("it", "documents-reminders-none")));
 
     // A front-line operator has no reminders: no menu entry, the page refused.
     let browser = t.signed_in(&frontline).await;
-    let (_, home) = page(&browser, &t, "/").await;
+    let (_, home) = t.page(&browser, "/").await;
     assert!(!home.contains(r#"href="/reminders""#));
-    assert_eq!(page(&browser, &t, "/reminders").await.0, 403);
+    assert_eq!(t.page(&browser, "/reminders").await.0, 403);
 }
 
 /// In headless Chromium, checked with axe-core: the person's page with

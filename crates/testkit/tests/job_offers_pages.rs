@@ -19,27 +19,6 @@ on_both_backends!(
 /// Pescara, in Abruzzo.
 const PESCARA: &str = "068028";
 
-async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
-    let reply = client.get(t.url(path)).send().await.unwrap();
-    (reply.status().as_u16(), reply.text().await.unwrap())
-}
-
-async fn post(
-    client: &reqwest::Client,
-    t: &TestApp,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (u16, String, String) {
-    let reply = client.post(t.url(path)).form(form).send().await.unwrap();
-    let status = reply.status().as_u16();
-    let location = reply
-        .headers()
-        .get("location")
-        .map(|l| l.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, location, reply.text().await.unwrap())
-}
-
 /// A message's text before its first variable, to find it in a page.
 fn lead(lang: &str, id: &str) -> String {
     let text = message(lang, id);
@@ -77,10 +56,10 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
     let manager = t.signed_in(&team.case_manager).await;
 
     // The list links the form; the form offers the region's employers.
-    let (status, list) = page(&manager, &t, "/job-offers").await;
+    let (status, list) = t.page(&manager, "/job-offers").await;
     assert_eq!(status, 200, "{list}");
     assert!(list.contains(r#"href="/job-offers/new""#), "{list}");
-    let (status, form) = page(&manager, &t, "/job-offers/new").await;
+    let (status, form) = t.page(&manager, "/job-offers/new").await;
     assert_eq!(status, 200, "{form}");
     assert!(form.contains(&format!(r#"<option value="{firm}""#)), "{form}");
     let token = csrf(&form);
@@ -99,7 +78,7 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
         ("starts_on", "11/01/2027"),
         ("italian_level", "a2"),
     ];
-    let (status, _, refused) = post(&manager, &t, "/job-offers/new", &typed).await;
+    let (status, _, refused) = t.post_form(&manager, "/job-offers/new", &typed).await;
     assert_eq!(status, 422, "{refused}");
     assert!(refused.contains(r#"id="comune-error""#), "{refused}");
     assert!(refused.contains(r#"id="hours_per_week-error""#), "{refused}");
@@ -114,7 +93,7 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
     let mut sound = typed.to_vec();
     sound.retain(|(name, _)| !["comune", "hours_per_week"].contains(name));
     sound.extend([("comune", "Pescara"), ("hours_per_week", "40")]);
-    let (status, location, _) = post(&manager, &t, "/job-offers/new", &sound).await;
+    let (status, location, _) = t.post_form(&manager, "/job-offers/new", &sound).await;
     assert_eq!(status, 303);
     let offer = location
         .strip_prefix("/job-offers/")
@@ -125,7 +104,7 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
 
     // The work profile, through its form: a refused one keeps its values.
     let profile_path = format!("/cases/{}/work-profile", case.case);
-    let (status, html) = page(&manager, &t, &profile_path).await;
+    let (status, html) = t.page(&manager, &profile_path).await;
     assert_eq!(status, 200, "{html}");
     let profile = [
         ("csrf", token.as_str()),
@@ -138,15 +117,15 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
     ];
     let mut wrong = profile.to_vec();
     wrong.push(("hours_per_week", "70"));
-    let (status, _, html) = post(&manager, &t, &profile_path, &wrong).await;
+    let (status, _, html) = t.post_form(&manager, &profile_path, &wrong).await;
     assert_eq!(status, 422, "{html}");
     assert!(html.contains(r#"id="hours_per_week-error""#), "{html}");
     assert!(html.contains(r#"value="70""#) && html.contains(r#"value="b" checked"#));
-    let (status, _, _) = post(&manager, &t, &profile_path, &profile).await;
+    let (status, _, _) = t.post_form(&manager, &profile_path, &profile).await;
     assert_eq!(status, 303);
 
     // The offer's page: the person matched, every criterion with why.
-    let (status, html) = page(&manager, &t, &offer_path).await;
+    let (status, html) = t.page(&manager, &offer_path).await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("Test Persona1"), "{html}");
     assert!(html.contains(&lead("it", "jo-why-same_unit_group")), "{html}");
@@ -161,7 +140,7 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
         ("case_id", case.case.as_str()),
         ("note", "Colloquio in presenza"),
     ];
-    let (status, _, html) = post(&manager, &t, &proposals, &without).await;
+    let (status, _, html) = t.post_form(&manager, &proposals, &without).await;
     assert_eq!(status, 422, "{html}");
     let consent = format!(r#"id="propose-{}-consent-error""#, case.case);
     assert!(html.contains(&consent), "{html}");
@@ -169,17 +148,17 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
     assert!(html.contains(r#"value="Colloquio in presenza""#));
     let mut with = without.to_vec();
     with.push(("consent", "on"));
-    let (status, location, _) = post(&manager, &t, &proposals, &with).await;
+    let (status, location, _) = t.post_form(&manager, &proposals, &with).await;
     assert_eq!(
         (status, location.as_str()),
         (303, format!("{offer_path}?done=jo-proposed").as_str())
     );
-    let (_, html) = page(&manager, &t, &offer_path).await;
+    let (_, html) = t.page(&manager, &offer_path).await;
     assert!(html.contains(&message("it", "jo-already-proposed")), "{html}");
 
     // The employer answers on its own page, where the person has a name.
     let firm_browser = t.signed_in(&login).await;
-    let (status, html) = page(&firm_browser, &t, "/employer/proposals").await;
+    let (status, html) = t.page(&firm_browser, "/employer/proposals").await;
     assert_eq!(status, 200, "{html}");
     assert!(
         html.contains("Test Persona1") && html.contains("Magazziniere"),
@@ -199,7 +178,7 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
         ("from", "employer"),
         ("status", ""),
     ];
-    let (status, _, html) = post(&firm_browser, &t, &answer, &empty).await;
+    let (status, _, html) = t.post_form(&firm_browser, &answer, &empty).await;
     assert_eq!(status, 422, "{html}");
     assert!(html.contains(&format!(r#"id="answer-{proposal}-status-error""#)));
     let interview = [
@@ -208,68 +187,70 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
         ("status", "interview"),
         ("note", "Martedì alle 10"),
     ];
-    let (status, location, _) = post(&firm_browser, &t, &answer, &interview).await;
+    let (status, location, _) = t.post_form(&firm_browser, &answer, &interview).await;
     assert_eq!(
         (status, location.as_str()),
         (303, "/employer/proposals?done=jo-answered")
     );
     // The employer sees no matching and no other person.
-    let (status, _) = page(&firm_browser, &t, &format!("/cases/{}/matches", case.case)).await;
+    let (status, _) = t
+        .page(&firm_browser, &format!("/cases/{}/matches", case.case))
+        .await;
     assert_eq!(status, 403);
 
     // The case's side: the offer that fits, and the answer.
-    let (status, html) = page(&manager, &t, &format!("/cases/{}/matches", case.case)).await;
+    let (status, html) = t.page(&manager, &format!("/cases/{}/matches", case.case)).await;
     assert_eq!(status, 200, "{html}");
     assert!(html.contains("Magazziniere") && html.contains(&message("it", "jo-proposal-interview")));
-    let (_, case_page) = page(&manager, &t, &format!("/cases/{}", case.case)).await;
+    let (_, case_page) = t.page(&manager, &format!("/cases/{}", case.case)).await;
     assert!(case_page.contains(&format!(r#"href="/cases/{}/matches""#, case.case)));
 
     // A recruiting day: created, the employer and the person taking part.
-    let (status, html) = page(&manager, &t, "/recruiting-days").await;
+    let (status, html) = t.page(&manager, "/recruiting-days").await;
     assert_eq!(status, 200, "{html}");
-    let (status, _, html) = post(
-        &manager,
-        &t,
-        "/recruiting-days",
-        &[
-            ("csrf", token.as_str()),
-            ("title", "Giornata del lavoro"),
-            ("held_on", ""),
-            ("place", "Pescara"),
-        ],
-    )
-    .await;
+    let (status, _, html) = t
+        .post_form(
+            &manager,
+            "/recruiting-days",
+            &[
+                ("csrf", token.as_str()),
+                ("title", "Giornata del lavoro"),
+                ("held_on", ""),
+                ("place", "Pescara"),
+            ],
+        )
+        .await;
     assert_eq!(status, 422, "{html}");
     assert!(html.contains(r#"id="day-held_on-error""#) && html.contains(r#"value="Giornata del lavoro""#));
-    let (status, location, _) = post(
-        &manager,
-        &t,
-        "/recruiting-days",
-        &[
-            ("csrf", token.as_str()),
-            ("title", "Giornata del lavoro"),
-            ("held_on", "2027-02-10"),
-            ("place", "Pescara"),
-        ],
-    )
-    .await;
+    let (status, location, _) = t
+        .post_form(
+            &manager,
+            "/recruiting-days",
+            &[
+                ("csrf", token.as_str()),
+                ("title", "Giornata del lavoro"),
+                ("held_on", "2027-02-10"),
+                ("place", "Pescara"),
+            ],
+        )
+        .await;
     assert_eq!(status, 303);
     let day = location.split('?').next().unwrap().to_owned();
-    let (status, _, _) = post(
-        &manager,
-        &t,
-        &format!("{day}/employers"),
-        &[("csrf", token.as_str()), ("employer_id", firm.as_str())],
-    )
-    .await;
+    let (status, _, _) = t
+        .post_form(
+            &manager,
+            &format!("{day}/employers"),
+            &[("csrf", token.as_str()), ("employer_id", firm.as_str())],
+        )
+        .await;
     assert_eq!(status, 303);
-    let (status, _, _) = post(
-        &manager,
-        &t,
-        &format!("{day}/candidates"),
-        &[("csrf", token.as_str()), ("case_id", case.case.as_str())],
-    )
-    .await;
+    let (status, _, _) = t
+        .post_form(
+            &manager,
+            &format!("{day}/candidates"),
+            &[("csrf", token.as_str()), ("case_id", case.case.as_str())],
+        )
+        .await;
     assert_eq!(status, 303);
     let outcome = [
         ("csrf", token.as_str()),
@@ -277,9 +258,11 @@ async fn an_offer_goes_from_its_form_to_a_proposal_the_employer_answers(backend:
         ("case_id", case.case.as_str()),
         ("outcome", "interview_fixed"),
     ];
-    let (status, _, _) = post(&manager, &t, &format!("{day}/candidates"), &outcome).await;
+    let (status, _, _) = t
+        .post_form(&manager, &format!("{day}/candidates"), &outcome)
+        .await;
     assert_eq!(status, 303);
-    let (status, html) = page(&manager, &t, &day).await;
+    let (status, html) = t.page(&manager, &day).await;
     assert_eq!(status, 200, "{html}");
     assert!(
         html.contains("Logistica Adriatica srl") && html.contains("Test Persona1"),

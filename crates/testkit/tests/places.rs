@@ -429,11 +429,6 @@ async fn another_region_neither_sees_nor_allocates(backend: Backend) {
     );
 }
 
-async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
-    let reply = client.get(t.url(path)).send().await.unwrap();
-    (reply.status().as_u16(), reply.text().await.unwrap())
-}
-
 async fn the_secretariat_allocates_from_the_pages(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let admin = t.user(Role::Admin, RegionCode::Laz, "a").await;
@@ -448,11 +443,11 @@ async fn the_secretariat_allocates_from_the_pages(backend: Backend) {
     let case = t.triaged_case(&frontline, &secretariat, Some(&manager), 1).await;
 
     let browser = t.signed_in(&secretariat).await;
-    let (status, list) = page(&browser, &t, "/places?free=yes&kind=men").await;
+    let (status, list) = t.page(&browser, "/places?free=yes&kind=men").await;
     assert_eq!(status, 200);
     assert!(list.contains(r#"href="/places""#), "the menu links to the places");
     assert!(list.contains(&shelter.name) && list.contains("Letto 2"));
-    let (_, show) = page(&browser, &t, &format!("/cases/{case}")).await;
+    let (_, show) = t.page(&browser, &format!("/cases/{case}")).await;
     assert!(show.contains(&format!(r#"action="/cases/{case}/places""#)));
     assert!(show.contains(&format!(r#"value="{first}""#)));
     let token = csrf(&show);
@@ -484,7 +479,9 @@ async fn the_secretariat_allocates_from_the_pages(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(allocated.status().as_u16(), 303);
-    let (_, show) = page(&browser, &t, &format!("/cases/{case}?done=place-allocated")).await;
+    let (_, show) = t
+        .page(&browser, &format!("/cases/{case}?done=place-allocated"))
+        .await;
     assert!(show.contains("Letto 1 – "));
     let allocation = t
         .get(&secretariat, &format!("/api/v1/cases/{case}/places"))
@@ -518,11 +515,11 @@ async fn the_secretariat_allocates_from_the_pages(backend: Backend) {
 
     // The case manager sees the history on the case page, without the forms.
     let browser = t.signed_in(&manager).await;
-    let (_, show) = page(&browser, &t, &format!("/cases/{case}")).await;
+    let (_, show) = t.page(&browser, &format!("/cases/{case}")).await;
     assert!(show.contains("Letto 2 – ") && show.contains("Letto 1 – "));
     assert!(!show.contains(&format!(r#"action="/cases/{case}/places""#)));
     assert!(!show.contains(r#"href="/places""#));
-    assert_eq!(page(&browser, &t, "/places").await.0, 403);
+    assert_eq!(t.page(&browser, "/places").await.0, 403);
 }
 
 /// In headless Chromium, checked with axe-core: the secretariat's places,
@@ -722,7 +719,7 @@ async fn a_facility_declares_and_withdraws_places_from_its_page(backend: Backend
     let Some(t) = spawn(backend).await else { return };
     let shelter = facility_user(&t, OrganisationKind::AntiTrafficking, RegionCode::Laz, "at").await;
     let browser = t.signed_in(&shelter).await;
-    let (status, list) = page(&browser, &t, "/places").await;
+    let (status, list) = t.page(&browser, "/places").await;
     assert_eq!(status, 200);
     assert!(list.contains(r#"href="/places""#), "the menu links to the places");
     assert!(list.contains(r#"action="/places""#));
@@ -784,7 +781,7 @@ async fn a_facility_declares_and_withdraws_places_from_its_page(backend: Backend
         .await
         .unwrap();
     assert_eq!(withdrawn.status().as_u16(), 303);
-    let (_, list) = page(&browser, &t, "/places?done=place-withdrawn").await;
+    let (_, list) = t.page(&browser, "/places?done=place-withdrawn").await;
     assert!(list.contains(&format!(r#"action="/places/{place}/availability""#)));
     let counts = list.split("<tbody>").nth(1).unwrap();
     assert!(

@@ -407,11 +407,6 @@ async fn another_region_sees_no_referral(backend: Backend) {
     }
 }
 
-async fn page(client: &reqwest::Client, t: &TestApp, path: &str) -> (u16, String) {
-    let reply = client.get(t.url(path)).send().await.unwrap();
-    (reply.status().as_u16(), reply.text().await.unwrap())
-}
-
 async fn referrals_are_sent_and_answered_from_the_pages(backend: Backend) {
     let Some(t) = spawn(backend).await else { return };
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "a").await;
@@ -422,7 +417,7 @@ async fn referrals_are_sent_and_answered_from_the_pages(backend: Backend) {
     let case = t.triaged_case(&frontline, &secretariat, Some(&manager), 4).await;
 
     let browser = t.signed_in(&manager).await;
-    let (status, show) = page(&browser, &t, &format!("/cases/{case}")).await;
+    let (status, show) = t.page(&browser, &format!("/cases/{case}")).await;
     assert_eq!(status, 200);
     assert!(show.contains(&format!(r#"action="/cases/{case}/referrals""#)));
     let token = csrf(&show);
@@ -459,13 +454,15 @@ async fn referrals_are_sent_and_answered_from_the_pages(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(sent.status().as_u16(), 303);
-    let (_, show) = page(&browser, &t, &format!("/cases/{case}?done=referral-sent")).await;
+    let (_, show) = t
+        .page(&browser, &format!("/cases/{case}?done=referral-sent"))
+        .await;
     assert!(show.contains("Orientamento"));
     assert!(show.contains("badge bg-danger"), "overdue badge");
 
     // The service answers on /referrals and sees only the languages.
     let receiver = t.signed_in(&service).await;
-    let (status, list) = page(&receiver, &t, "/referrals").await;
+    let (status, list) = t.page(&receiver, "/referrals").await;
     assert_eq!(status, 200);
     assert!(
         list.contains(r#"href="/referrals""#),
@@ -503,7 +500,7 @@ async fn referrals_are_sent_and_answered_from_the_pages(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(completed.status().as_u16(), 303);
-    let (_, show) = page(&browser, &t, &format!("/cases/{case}")).await;
+    let (_, show) = t.page(&browser, &format!("/cases/{case}")).await;
     assert!(show.contains("Colloquio fatto"));
 }
 
@@ -631,7 +628,7 @@ async fn the_statistics_page_keeps_its_filters(backend: Backend) {
     let frontline = t.user(Role::Frontline, RegionCode::Laz, "b").await;
     let browser = t.signed_in(&coordinator).await;
 
-    let (status, shown) = page(&browser, &t, "/referrals/statistics").await;
+    let (status, shown) = t.page(&browser, "/referrals/statistics").await;
     assert_eq!(status, 200);
     assert!(
         shown.contains(&format!(r#"<th scope="row">{job_centre}</th>"#)),
@@ -641,34 +638,25 @@ async fn the_statistics_page_keeps_its_filters(backend: Backend) {
         !shown.contains(r#"id="region""#),
         "a regional coordinator has no region to choose"
     );
-    let (_, none) = page(
-        &browser,
-        &t,
-        "/referrals/statistics?from=2000-01-01&to=2000-12-31",
-    )
-    .await;
+    let (_, none) = t
+        .page(&browser, "/referrals/statistics?from=2000-01-01&to=2000-12-31")
+        .await;
     assert!(!none.contains(&job_centre));
     assert!(none.contains(r#"value="2000-01-01""#) && none.contains(r#"value="2000-12-31""#));
 
     // A date that cannot be read, and an end before the start: the form
     // again with its messages and what was typed; a typed day reads as ISO.
-    let (status, refused) = page(
-        &browser,
-        &t,
-        "/referrals/statistics?from=31/02/2026&to=01/03/2026",
-    )
-    .await;
+    let (status, refused) = t
+        .page(&browser, "/referrals/statistics?from=31/02/2026&to=01/03/2026")
+        .await;
     assert_eq!(status, 422);
     assert!(refused.contains(r#"id="from-error""#), "{refused}");
     assert!(refused.contains(r#"value="31/02/2026""#));
     assert!(refused.contains(r#"value="2026-03-01""#));
     assert!(!refused.contains(&job_centre));
-    let (status, refused) = page(
-        &browser,
-        &t,
-        "/referrals/statistics?from=2026-11-30&to=2026-11-01",
-    )
-    .await;
+    let (status, refused) = t
+        .page(&browser, "/referrals/statistics?from=2026-11-30&to=2026-11-01")
+        .await;
     assert_eq!(status, 422);
     assert!(refused.contains(r#"id="to-error""#), "{refused}");
     assert!(refused.contains("La data di fine precede quella di inizio."));
@@ -676,12 +664,9 @@ async fn the_statistics_page_keeps_its_filters(backend: Backend) {
     assert!(!refused.contains("Nessun invio"), "nothing was counted, not zero");
 
     // Another region, and a role without figures.
-    assert_eq!(
-        page(&browser, &t, "/referrals/statistics?region=tos").await.0,
-        403
-    );
+    assert_eq!(t.page(&browser, "/referrals/statistics?region=tos").await.0, 403);
     let browser = t.signed_in(&frontline).await;
-    assert_eq!(page(&browser, &t, "/referrals/statistics").await.0, 403);
+    assert_eq!(t.page(&browser, "/referrals/statistics").await.0, 403);
 }
 
 /// In headless Chromium, checked with axe-core: the statistics an admin

@@ -256,6 +256,12 @@ async fn a_placement_from_a_proposal_is_followed_up_and_ended(backend: Backend) 
         .await
         .expect(200);
     assert_eq!(ended_list["total"], 1);
+    // The other, permanent (no end date), is still active.
+    let active = t
+        .get(&team.secretariat, "/api/v1/work-placements?status=active")
+        .await
+        .expect(200);
+    assert_eq!(active["total"], 1);
     let file = t
         .get(&team.case_manager, &format!("/api/v1/cases/{}", first.case))
         .await

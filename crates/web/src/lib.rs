@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod pdf;
+pub mod statement;
 
 use std::net::SocketAddr;
 

@@ -1,6 +1,7 @@
 //! Small PDF documents (certificates, statements): a title, paragraphs,
 //! tables with headers and a footer line on every page, laid out top to
-//! bottom on A4 pages in the PDF's built-in Helvetica, so no font files ship.
+//! bottom on A4 pages (upright, or sideways for wide tables) in the PDF's
+//! built-in Helvetica, so no font files ship.
 //!
 //! Built-in fonts read text as WinAnsi: Italian and other western European
 //! letters print, characters outside it do not. Lines are wrapped on an
@@ -8,6 +9,7 @@
 //! forms of this kind.
 
 pub mod certificate;
+pub mod statement;
 
 use printpdf::{
     BuiltinFont, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
@@ -18,6 +20,8 @@ const PAGE_WIDTH: f32 = 210.0;
 const PAGE_HEIGHT: f32 = 297.0;
 const MARGIN: f32 = 20.0;
 const BODY_SIZE: f32 = 11.0;
+/// The text of the tables of a wide document.
+const SMALL_SIZE: f32 = 9.0;
 const TITLE_SIZE: f32 = 18.0;
 const FOOTER_SIZE: f32 = 8.0;
 /// Helvetica's glyphs average about half an em wide.
@@ -43,6 +47,7 @@ pub struct PdfBuilder {
     name: String,
     blocks: Vec<Block>,
     footer: Option<String>,
+    wide: bool,
 }
 
 impl PdfBuilder {
@@ -52,7 +57,15 @@ impl PdfBuilder {
             name: name.to_owned(),
             blocks: Vec::new(),
             footer: None,
+            wide: false,
         }
+    }
+
+    /// Pages turned sideways and tables in smaller type, for tables of
+    /// many columns.
+    pub fn wide(mut self) -> Self {
+        self.wide = true;
+        self
     }
 
     pub fn title(mut self, text: &str) -> Self {
@@ -81,7 +94,9 @@ impl PdfBuilder {
         self
     }
 
-    /// A table: a bold header row, then the rows, columns of equal width.
+    /// A table: a bold header row, then the rows. Columns are as wide as
+    /// their content asks, within limits; a cell too long for its column
+    /// wraps, and a table that goes on to a new page repeats its headers.
     pub fn table(mut self, headers: &[&str], rows: Vec<Vec<String>>) -> Self {
         self.blocks.push(Block::Table {
             headers: headers.iter().map(|h| (*h).to_owned()).collect(),
@@ -98,7 +113,11 @@ impl PdfBuilder {
 
     /// The PDF file.
     pub fn build(self) -> Vec<u8> {
-        let mut layout = Layout::new(self.footer);
+        let mut layout = if self.wide {
+            Layout::new(self.footer, (PAGE_HEIGHT, PAGE_WIDTH), SMALL_SIZE)
+        } else {
+            Layout::new(self.footer, (PAGE_WIDTH, PAGE_HEIGHT), BODY_SIZE)
+        };
         for block in &self.blocks {
             match block {
                 Block::Title(text) => layout.lines(text, TITLE_SIZE, BuiltinFont::HelveticaBold),
@@ -133,6 +152,11 @@ struct Layout {
     /// The baseline of the next line, in points from the bottom.
     y: f32,
     footer: Option<String>,
+    /// The page's size, in millimetres.
+    width: f32,
+    height: f32,
+    /// The size of the tables' text.
+    table_size: f32,
 }
 
 fn mm_to_pt(mm: f32) -> f32 {
@@ -140,22 +164,29 @@ fn mm_to_pt(mm: f32) -> f32 {
 }
 
 impl Layout {
-    fn new(footer: Option<String>) -> Self {
+    fn new(footer: Option<String>, (width, height): (f32, f32), table_size: f32) -> Self {
         Self {
             pages: Vec::new(),
             ops: Vec::new(),
-            y: mm_to_pt(PAGE_HEIGHT - MARGIN),
+            y: mm_to_pt(height - MARGIN),
             footer,
+            width,
+            height,
+            table_size,
         }
     }
 
     fn usable_width(&self) -> f32 {
-        mm_to_pt(PAGE_WIDTH - 2.0 * MARGIN)
+        mm_to_pt(self.width - 2.0 * MARGIN)
+    }
+
+    fn fits(&self, height: f32) -> bool {
+        self.y - height >= mm_to_pt(MARGIN + 10.0)
     }
 
     /// Starts a new page when `height` points do not fit on this one.
     fn room_for(&mut self, height: f32) {
-        if self.y - height < mm_to_pt(MARGIN + 10.0) {
+        if !self.fits(height) {
             self.end_page();
         }
     }
@@ -172,8 +203,8 @@ impl Layout {
         }
         let ops = std::mem::take(&mut self.ops);
         self.pages
-            .push(PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops));
-        self.y = mm_to_pt(PAGE_HEIGHT - MARGIN);
+            .push(PdfPage::new(Mm(self.width), Mm(self.height), ops));
+        self.y = mm_to_pt(self.height - MARGIN);
     }
 
     fn finish(mut self) -> Vec<PdfPage> {
@@ -210,27 +241,41 @@ impl Layout {
     }
 
     fn table(&mut self, headers: &[String], rows: &[Vec<String>]) {
-        let columns = headers.len().max(1);
-        let column_width = self.usable_width() / columns as f32;
-        let fit = chars_that_fit(column_width - 4.0, BODY_SIZE);
-        let leading = BODY_SIZE * 1.5;
-        self.row(headers, column_width, fit, BuiltinFont::HelveticaBold);
-        self.rule(self.y - 4.0);
+        let size = self.table_size;
+        let widths = column_widths(self.usable_width(), headers, rows);
+        let headers = cell_lines(headers, &widths, size);
+        self.header_row(&headers, &widths);
         for row in rows {
-            self.room_for(leading);
-            self.row(row, column_width, fit, BuiltinFont::Helvetica);
+            let lines = cell_lines(row, &widths, size);
+            if !self.fits(row_height(&lines, size)) {
+                self.end_page();
+                self.header_row(&headers, &widths);
+            }
+            self.row(&lines, &widths, BuiltinFont::Helvetica);
         }
         self.y -= BODY_SIZE;
     }
 
-    fn row(&mut self, cells: &[String], column_width: f32, fit: usize, font: BuiltinFont) {
-        self.room_for(BODY_SIZE * 1.5);
-        self.y -= BODY_SIZE * 1.5;
-        for (i, cell) in cells.iter().enumerate() {
-            let x = mm_to_pt(MARGIN) + column_width * i as f32;
-            let text = truncate(cell, fit);
-            self.text_at(&text, x, self.y, BODY_SIZE, font);
+    fn header_row(&mut self, headers: &[Vec<String>], widths: &[f32]) {
+        self.room_for(row_height(headers, self.table_size) + 4.0);
+        self.row(headers, widths, BuiltinFont::HelveticaBold);
+        self.rule(self.y - 4.0);
+    }
+
+    /// A row of cells already wrapped to their columns.
+    fn row(&mut self, cells: &[Vec<String>], widths: &[f32], font: BuiltinFont) {
+        let size = self.table_size;
+        let top = self.y;
+        let mut x = mm_to_pt(MARGIN);
+        for (lines, width) in cells.iter().zip(widths) {
+            let mut y = top;
+            for line in lines {
+                y -= leading(size);
+                self.text_at(line, x, y, size, font);
+            }
+            x += width;
         }
+        self.y = top - row_height(cells, size);
     }
 
     /// A horizontal line across the page at `y`.
@@ -243,12 +288,66 @@ impl Layout {
             Op::SetOutlineThickness { pt: Pt(0.5) },
             Op::DrawLine {
                 line: Line {
-                    points: vec![point(mm_to_pt(MARGIN)), point(mm_to_pt(PAGE_WIDTH - MARGIN))],
+                    points: vec![point(mm_to_pt(MARGIN)), point(mm_to_pt(self.width - MARGIN))],
                     is_closed: false,
                 },
             },
         ]);
     }
+}
+
+/// The distance between the lines of a table's text of a size.
+fn leading(size: f32) -> f32 {
+    size * 1.5
+}
+
+/// Columns are never narrower or wider than this many characters asks.
+const NARROWEST_COLUMN: usize = 4;
+const WIDEST_COLUMN: usize = 32;
+
+/// The width of each column: the page's width shared in proportion to the
+/// longest cell of each (a heading counts by its longest word, since
+/// headings wrap), within limits so no column starves the others.
+fn column_widths(usable: f32, headers: &[String], rows: &[Vec<String>]) -> Vec<f32> {
+    let longest_word = |text: &str| text.split_whitespace().map(|w| w.chars().count()).max();
+    let wants: Vec<usize> = (0..headers.len().max(1))
+        .map(|column| {
+            let heading = headers.get(column).and_then(|h| longest_word(h));
+            let cells = rows
+                .iter()
+                .filter_map(|row| row.get(column))
+                .map(|c| c.chars().count());
+            cells
+                .chain(heading)
+                .max()
+                .unwrap_or_default()
+                .clamp(NARROWEST_COLUMN, WIDEST_COLUMN)
+        })
+        .collect();
+    let total: usize = wants.iter().sum();
+    wants
+        .iter()
+        .map(|want| usable * *want as f32 / total as f32)
+        .collect()
+}
+
+/// Each cell wrapped to the width of its column; a word longer than the
+/// column is cut.
+fn cell_lines(cells: &[String], widths: &[f32], size: f32) -> Vec<Vec<String>> {
+    cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| {
+            let fit = chars_that_fit(width - 4.0, size);
+            wrap(cell, fit).iter().map(|line| truncate(line, fit)).collect()
+        })
+        .collect()
+}
+
+/// The height of a row: its tallest cell.
+fn row_height(cells: &[Vec<String>], size: f32) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    leading(size) * lines as f32
 }
 
 /// How many characters of a size fit in a width, on average.
@@ -307,5 +406,33 @@ mod tests {
     fn long_text_wraps_between_words() {
         assert_eq!(wrap("uno due tre", 7), ["uno due", "tre"]);
         assert_eq!(truncate("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn columns_share_the_width_by_what_they_hold() {
+        let headers = ["Ore".to_owned(), "Riferimento pagamento".to_owned()];
+        let rows = [vec![
+            "2 h 30".to_owned(),
+            "TRN 0001 del bonifico cumulativo".to_owned(),
+        ]];
+        let widths = column_widths(100.0, &headers, &rows);
+        // "2 h 30" asks 6 characters, the reference is held to 32.
+        assert_eq!(widths.iter().map(|w| w.round()).collect::<Vec<_>>(), [16.0, 84.0]);
+        let lines = cell_lines(&rows[0], &[40.0, 40.0], BODY_SIZE);
+        assert_eq!(lines[1], ["TRN", "0001", "del", "bonif…", "cumul…"]);
+        assert_eq!(row_height(&lines, BODY_SIZE), leading(BODY_SIZE) * 5.0);
+    }
+
+    #[test]
+    fn a_long_table_goes_on_over_sideways_pages() {
+        let rows = (0..80).map(|n| vec![format!("riga {n}"), "x".into()]).collect();
+        let bytes = PdfBuilder::new("Prova")
+            .wide()
+            .table(&["Riga", "Valore"], rows)
+            .build();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("riga 79"));
+        // The headers are repeated on each new page.
+        assert!(text.matches("(Riga)").count() > 1, "headers once");
     }
 }

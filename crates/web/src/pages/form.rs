@@ -223,6 +223,15 @@ pub(super) fn iso_date(value: String) -> String {
     }
 }
 
+/// What a date filter shows again: what was typed (a dd/mm/yyyy made
+/// YYYY-MM-DD), or, when left blank, the day the page chose for it.
+pub(super) fn date_filter_value(typed: String, chosen: Option<NaiveDate>) -> String {
+    match chosen {
+        Some(day) if typed.trim().is_empty() => day.format("%Y-%m-%d").to_string(),
+        _ => iso_date(typed),
+    }
+}
+
 /// Adds the errors a domain check found on fields that have none yet, so
 /// one form shows the form's own errors and the domain's together.
 pub(super) fn add_missing<T>(invalid: &mut Invalid, checked: Result<T, Invalid>) {
@@ -700,6 +709,10 @@ mod tests {
         assert_eq!(invalid.errors[0].code, "invalid_date");
         assert_eq!(iso_date("12/03/1990".into()), "1990-03-12");
         assert_eq!(iso_date("soon".into()), "soon");
+        let chosen = NaiveDate::from_ymd_opt(2026, 1, 1);
+        assert_eq!(date_filter_value(" ".into(), chosen), "2026-01-01");
+        assert_eq!(date_filter_value("02/01/2026".into(), chosen), "2026-01-02");
+        assert_eq!(date_filter_value("soon".into(), None), "soon");
     }
 
     #[test]

@@ -369,15 +369,50 @@ async fn case_sub_post<T>(
     };
     let path = format!("/cases/{id}/{}", posted.sub);
     let chrome = Chrome::new(page, &path);
-    match act(id, &values).await {
-        Ok(_) => done(&path, posted.done),
-        Err(error) => {
-            let lang = chrome.lang;
-            let label = |field: &str| (posted.label)(lang, field);
-            match form::Refused::from_error(lang, posted.form, values, error, label) {
-                Ok((refused, status)) => show(chrome, id, refused, status).await,
-                Err(other) => error_page(chrome, other),
-            }
-        }
+    let result = act(id, &values).await;
+    let answer = Answer {
+        path: &path,
+        form: posted.form,
+        done: posted.done,
+        label: posted.label,
+    };
+    answer_form(chrome, answer, values, result, async |chrome, refused, status| {
+        show(chrome, id, refused, status).await
+    })
+    .await
+}
+
+/// How a page answers one of its forms.
+struct Answer<'a> {
+    /// Where a success redirects.
+    pub path: &'a str,
+    /// The form's id in the page (its fields' ids start with it).
+    pub form: &'a str,
+    /// The confirmation the redirect asks for.
+    pub done: &'a str,
+    /// A field's label for the error summary.
+    pub label: fn(Lang, &str) -> Option<String>,
+}
+
+/// Answers a posted form once its use case has run: on success a redirect
+/// to the page with its confirmation; on an invalid input or a conflict the
+/// page again (`show`) with the form as typed and the reasons; otherwise
+/// the error page.
+async fn answer_form<T>(
+    chrome: Chrome,
+    answer: Answer<'_>,
+    values: form::FormData,
+    result: Result<T, AppError>,
+    show: impl AsyncFnOnce(Chrome, form::Refused, StatusCode) -> Response,
+) -> Response {
+    let error = match result {
+        Ok(_) => return done(answer.path, answer.done),
+        Err(error) => error,
+    };
+    let lang = chrome.lang;
+    let label = |field: &str| (answer.label)(lang, field);
+    match form::Refused::from_error(lang, answer.form, values, error, label) {
+        Ok((refused, status)) => show(chrome, refused, status).await,
+        Err(other) => error_page(chrome, other),
     }
 }

@@ -14,7 +14,9 @@ use soleil_domain::{Invalid, RegionCode};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
-use crate::pages::form::{Choice, Field, FormData, choice, date, iso_date, list_chrome, region_choices};
+use crate::pages::form::{
+    Choice, Field, FormData, choice, date, date_filter_value, list_chrome, region_choices,
+};
 use crate::pages::time::date_text;
 use crate::pages::{Chrome, FormErrors, error_page, render_with};
 
@@ -123,12 +125,7 @@ pub(super) async fn table(
     };
     let errors = FormErrors::new(lang, errors);
     let shown = |name: &str, value: Option<NaiveDate>| {
-        let typed = filters.text(name);
-        let text = match value {
-            Some(day) if typed.trim().is_empty() => day.format("%Y-%m-%d").to_string(),
-            _ => iso_date(typed),
-        };
-        errors.field(name, &text)
+        errors.field(name, &date_filter_value(filters.text(name), value))
     };
     let status = if errors.any() {
         StatusCode::UNPROCESSABLE_ENTITY

@@ -20,7 +20,7 @@ use super::super::form::{
     path_id, region_choices, vocabulary,
 };
 use super::super::time::date_text;
-use super::super::{Chrome, done, error_page, render_with};
+use super::super::{Answer, Chrome, answer_form, done, error_page, render_with};
 use super::DisbursementRow;
 use crate::AppState;
 use crate::auth::PageUser;
@@ -186,16 +186,21 @@ async fn open(State(state): State<AppState>, page: PageUser, form: FormData) -> 
         Ok((region, input)) => state.app.create_budget_line(&page.user, region, &input).await,
         Err(invalid) => Err(invalid.into()),
     };
-    match result {
-        Ok(line) => done(&format!("/budgets/{}", line.line.id), "budget-line-opened"),
-        Err(error) => {
-            let label = label_from(chrome.lang, "budgets-field");
-            match Refused::from_error(chrome.lang, OPEN_FORM, form, error, label) {
-                Ok((refused, status)) => budgets_page(&state, chrome, &page, refused, status).await,
-                Err(other) => error_page(chrome, other),
-            }
-        }
-    }
+    // A line opened has a page of its own; a refused one shows the list again.
+    let opened = match result {
+        Ok(line) => return done(&format!("/budgets/{}", line.line.id), "budget-line-opened"),
+        Err(error) => Err::<(), _>(error),
+    };
+    let answer = Answer {
+        path: "/budgets",
+        form: OPEN_FORM,
+        done: "budget-line-opened",
+        label: |lang, field| label_from(lang, "budgets-field")(field),
+    };
+    answer_form(chrome, answer, form, opened, async |chrome, refused, status| {
+        budgets_page(&state, chrome, &page, refused, status).await
+    })
+    .await
 }
 
 // ---------------------------------------------------------------------------
@@ -292,14 +297,15 @@ async fn change_amount(
     let input = BudgetAmountInput {
         amount: optional(form.get("amount")),
     };
-    match state.app.change_budget_amount(&page.user, id, &input).await {
-        Ok(_) => done(&path, "budget-amount-changed"),
-        Err(error) => {
-            let label = label_from(chrome.lang, "budgets-field");
-            match Refused::from_error(chrome.lang, AMOUNT_FORM, form, error, label) {
-                Ok((refused, status)) => budget_page(&state, chrome, &page, id, refused, status).await,
-                Err(other) => error_page(chrome, other),
-            }
-        }
-    }
+    let result = state.app.change_budget_amount(&page.user, id, &input).await;
+    let answer = Answer {
+        path: &path,
+        form: AMOUNT_FORM,
+        done: "budget-amount-changed",
+        label: |lang, field| label_from(lang, "budgets-field")(field),
+    };
+    answer_form(chrome, answer, form, result, async |chrome, refused, status| {
+        budget_page(&state, chrome, &page, id, refused, status).await
+    })
+    .await
 }

@@ -29,7 +29,9 @@ use super::super::form::{
 };
 use super::super::pager::Pager;
 use super::super::time::{date_text, day_text, rome_time};
-use super::super::{CaseForm, Chrome, case_sub_page, case_sub_post, done, error_page, render, render_with};
+use super::super::{
+    Answer, CaseForm, Chrome, answer_form, case_sub_page, case_sub_post, error_page, render, render_with,
+};
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
@@ -316,16 +318,16 @@ async fn decide(
         },
         Decision::Cancel => app.cancel_disbursement(user, id).await,
     };
-    match result {
-        Ok(_) => done(&path, decision.done()),
-        Err(error) => {
-            let label = label_from(chrome.lang, "disbursements-field");
-            match Refused::from_error(chrome.lang, decision.form(), form, error, label) {
-                Ok((refused, status)) => disbursement_page(&state, chrome, &page, id, refused, status).await,
-                Err(other) => error_page(chrome, other),
-            }
-        }
-    }
+    let answer = Answer {
+        path: &path,
+        form: decision.form(),
+        done: decision.done(),
+        label: |lang, field| label_from(lang, "disbursements-field")(field),
+    };
+    answer_form(chrome, answer, form, result, async |chrome, refused, status| {
+        disbursement_page(&state, chrome, &page, id, refused, status).await
+    })
+    .await
 }
 
 fn payment_input(form: &FormData) -> Result<PaymentInput, Invalid> {
