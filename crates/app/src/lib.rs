@@ -18,6 +18,7 @@ pub mod instruments;
 pub mod intake;
 pub mod job_offers;
 pub mod measures;
+pub mod monitoring;
 pub mod network;
 pub mod places;
 pub mod plans;

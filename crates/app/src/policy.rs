@@ -46,6 +46,7 @@ pub enum Operation {
     UpdateAction,
     ReadAudit,
     ReadStatistics,
+    ReadMonitoring,
     PublishInstrument,
     ListPlaces,
     ReadPlace,
@@ -132,6 +133,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         UpdateAction => matches!(role, CaseManager | Service),
         ReadAudit => matches!(role, Admin | Auditor),
         ReadStatistics => matches!(role, Coordinator | Secretariat),
+        // The referral chain measured: counts only, never a person; admins
+        // and network coordinators for any region or the whole network.
+        ReadMonitoring => matches!(role, Coordinator | Secretariat | Admin),
         // Emergency places: the facilities declare them, the secretariat allocates them.
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),

@@ -18,6 +18,7 @@ use soleil_store::{Scope, Tx, cases, network, persons, plans, screenings};
 
 use crate::audit::{Subject, record};
 use crate::cases::{Step, insert_event, visible_case};
+use crate::statistics::statistics_region;
 use crate::{App, AppError, AppResult, Operation, authorize, policy, today};
 
 /// Which referrals to list, besides the caller's own scope.
@@ -419,17 +420,6 @@ impl App {
 
 /// The region whose referrals a user may count: their own, or the one
 /// asked for (none: all) when they act for the whole network.
-fn statistics_region(actor: &User, asked: Option<RegionCode>) -> AppResult<Option<RegionCode>> {
-    match actor.region {
-        Some(own) if actor.role != Role::Admin => match asked {
-            Some(other) if other != own => Err(AppError::Forbidden),
-            _ => Ok(Some(own)),
-        },
-        _ if actor.role == Role::Admin || actor.role == Role::Coordinator => Ok(asked),
-        _ => Err(AppError::Forbidden),
-    }
-}
-
 fn item(referral: ReferralView, today: NaiveDate) -> ReferralItem {
     let overdue = referral.referral.is_overdue(today);
     ReferralItem { referral, overdue }

@@ -1,9 +1,9 @@
 //! Aggregates for regional monitoring: counts only, never identifying data.
 
-use soleil_domain::{CaseState, RegionCode, User};
+use soleil_domain::{CaseState, RegionCode, Role, User};
 use soleil_store::cases;
 
-use crate::{App, AppResult, Operation, authorize};
+use crate::{App, AppError, AppResult, Operation, authorize};
 
 #[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct StateCount {
@@ -37,5 +37,19 @@ impl App {
             by_state,
             total,
         })
+    }
+}
+
+/// The region a figure may count for its reader: their own region (asking for
+/// another is refused); for admins and network coordinators, the region
+/// asked for, or the whole network when none.
+pub(crate) fn statistics_region(actor: &User, asked: Option<RegionCode>) -> AppResult<Option<RegionCode>> {
+    match actor.region {
+        Some(own) if actor.role != Role::Admin => match asked {
+            Some(other) if other != own => Err(AppError::Forbidden),
+            _ => Ok(Some(own)),
+        },
+        _ if actor.role == Role::Admin || actor.role == Role::Coordinator => Ok(asked),
+        _ => Err(AppError::Forbidden),
     }
 }

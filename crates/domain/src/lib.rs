@@ -11,6 +11,7 @@ pub mod document;
 pub mod identity;
 pub mod inclusion;
 pub mod instrument;
+pub mod monitoring;
 pub mod organisation;
 pub mod person;
 pub mod place;

@@ -259,8 +259,10 @@ pub async fn assessments(conn: Conn<'_>, case: CaseId) -> Result<Vec<AssessmentR
     Ok(on!(conn, c => sqlx::query_as(sql).bind(case).fetch_all(c).await)?)
 }
 
-pub async fn insert_event(conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
-    on!(conn, c => sqlx::query(
+/// Adds an event to a case's timeline, and keeps the case's monitoring
+/// milestones in step with it.
+pub async fn insert_event(mut conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
+    on!(conn.reborrow(), c => sqlx::query(
         "INSERT INTO case_events (id, case_id, kind, from_state, to_state, actor_id, code, plan_version, note, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
@@ -275,7 +277,7 @@ pub async fn insert_event(conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
     .bind(&event.note)
     .bind(event.at)
     .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(())
+    crate::monitoring::record_event(conn, event).await
 }
 
 /// The timeline, oldest first, with each actor's name.

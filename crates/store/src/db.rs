@@ -28,6 +28,16 @@ pub enum Conn<'a> {
     Postgres(&'a mut PgConnection),
 }
 
+impl Conn<'_> {
+    /// The same connection for one more query, keeping this one usable after.
+    pub fn reborrow(&mut self) -> Conn<'_> {
+        match self {
+            Conn::Sqlite(c) => Conn::Sqlite(c),
+            Conn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
 #[derive(Clone)]
 enum Pool {
     Sqlite(SqlitePool),
@@ -99,7 +109,11 @@ impl Store {
             Pool::Sqlite(pool) => sqlx::migrate!("./migrations/sqlite").run(pool).await?,
             Pool::Postgres(pool) => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
-        Ok(())
+        // Cases opened before the monitoring tables existed get their
+        // milestones from their timeline.
+        let mut tx = self.begin().await?;
+        crate::monitoring::fill_missing(tx.conn()).await?;
+        tx.commit().await
     }
 
     /// Starts a write transaction. On SQLite it takes the write lock at once

@@ -56,6 +56,8 @@ pub(crate) enum Value {
     Text(String),
     Uuid(uuid::Uuid),
     Time(chrono::DateTime<chrono::Utc>),
+    Date(chrono::NaiveDate),
+    Int(i64),
 }
 
 /// Builds `WHERE` clauses with `$n` placeholders numbered in binding order.
@@ -118,6 +120,8 @@ macro_rules! bind_where {
                 $crate::filter::Value::Text(v) => query.bind(v.clone()),
                 $crate::filter::Value::Uuid(v) => query.bind(*v),
                 $crate::filter::Value::Time(v) => query.bind(*v),
+                $crate::filter::Value::Date(v) => query.bind(*v),
+                $crate::filter::Value::Int(v) => query.bind(*v),
             };
         }
         query

@@ -27,6 +27,7 @@ pub mod identity;
 pub mod instruments;
 pub mod job_offers;
 pub mod measures;
+pub mod monitoring;
 pub mod network;
 pub mod persons;
 pub mod places;

@@ -5,11 +5,13 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod chart;
 pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod pdf;
 pub mod statement;
+pub mod table;
 
 use std::net::SocketAddr;
 

@@ -13,6 +13,7 @@ mod instruments;
 mod intake;
 mod job_offers;
 mod measures;
+mod monitoring;
 mod network;
 mod oversight;
 mod places;
@@ -53,6 +54,7 @@ use crate::error::ApiError;
         (name = "cases", description = "The secretariat's queue, assessments and case states"),
         (name = "plans", description = "The personalised plan and its review"),
         (name = "oversight", description = "Audit log and aggregate statistics"),
+        (name = "monitoring", description = "The referral chain measured: steps reached, time between steps, drop-out"),
         (name = "places", description = "Emergency places: declared by facilities, allocated by the secretariat"),
         (name = "referrals", description = "Referrals from a case to a service, answered and completed with feedback"),
         (name = "reference", description = "Reference data shipped with SOLEIL: the comuni of Italy (ISTAT), the codice fiscale"),
@@ -84,6 +86,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(cases::routes())
         .merge(plans::routes())
         .merge(oversight::routes())
+        .merge(monitoring::routes())
         .merge(places::routes())
         .merge(referrals::routes())
         .merge(reference::routes())

@@ -523,11 +523,7 @@ fn register_page(
             }
         })
         .collect();
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     render_with(
         status,
         RegisterPage {

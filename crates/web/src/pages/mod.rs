@@ -15,6 +15,7 @@ mod instruments;
 mod intake;
 mod job_offers;
 mod measures;
+mod monitoring;
 mod pager;
 mod places;
 mod plans;
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(documents::routes())
         .merge(courses::routes())
         .merge(measures::routes())
+        .merge(monitoring::routes())
         .merge(employers::routes())
         .merge(job_offers::routes())
         .merge(work_placements::routes())
@@ -141,7 +143,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 23] = [
+        let items: [(&'static str, &str, Operation); 24] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -166,6 +168,7 @@ impl Chrome {
             ("/follow-ups", "nav-follow-ups", Operation::RecordFollowUps),
             ("/employer", "nav-employer-portal", Operation::UseEmployerPortal),
             ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
+            ("/monitoring", "nav-monitoring", Operation::ReadMonitoring),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (
                 "/admin/organisations",
@@ -216,6 +219,15 @@ impl FormErrors {
 
     pub fn any(&self) -> bool {
         !self.errors.is_empty()
+    }
+
+    /// The status of a page shown with these errors: 422 when there are any.
+    pub fn status(&self) -> StatusCode {
+        if self.any() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        }
     }
 
     /// The message for one field, if it has an error. Errors of list items

@@ -8,9 +8,7 @@ use soleil_domain::inclusion::money::Cents;
 
 use super::{AMOUNT_COLUMN, FileError, Value, file_headings, file_row, totals};
 use crate::i18n::Lang;
-
-/// The byte order mark that tells Excel the file is UTF-8.
-const BOM: &str = "\u{feff}";
+use crate::table::BOM;
 
 pub fn write(lang: Lang, statement: &Statement) -> Result<Vec<u8>, FileError> {
     let mut writer = ::csv::WriterBuilder::new()

@@ -371,11 +371,7 @@ pub(super) async fn search(
         Ok((hits, total)) => (hits, total, FormErrors::new(lang, Vec::new())),
         Err(error) => (Vec::new(), 0, refusal(lang, error)?),
     };
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     let filter_form = FilterForm::new(state, user, lang, action, filters, &errors, &hits).await;
     Ok(Found {
         hits,

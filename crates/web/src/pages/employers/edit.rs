@@ -2,7 +2,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::inclusion::employer::{Employer, EmployerId, EmployerInput, NewEmployer, SizeBand};
@@ -152,11 +151,7 @@ fn form_page(
     choose_region: bool,
 ) -> Response {
     let lang = chrome.lang;
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     render_with(
         status,
         FormPage {

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Months, NaiveDate, Utc};
 use soleil_app::AppError;
@@ -127,11 +127,7 @@ pub(super) async fn table(
     let shown = |name: &str, value: Option<NaiveDate>| {
         errors.field(name, &date_filter_value(filters.text(name), value))
     };
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     let caption = match (query.from, query.to) {
         (Some(from), Some(to)) => lang.with_args(
             "emp-needs-caption",

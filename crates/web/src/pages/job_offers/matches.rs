@@ -422,11 +422,7 @@ fn profile_page(
     errors: FormErrors,
 ) -> Response {
     let lang = chrome.lang;
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     let mut errors = errors;
     errors
         .errors

@@ -299,11 +299,7 @@ async fn form_page(
     errors: FormErrors,
 ) -> Response {
     let lang = chrome.lang;
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     let (title, action, cancel) = match offer {
         Some(offer) => (
             lang.t1("jo-edit-title", "title", &offer.title),

@@ -9,7 +9,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::{Datelike, NaiveDate, Utc};
@@ -269,11 +269,7 @@ fn show(
 ) -> Response {
     let lang = chrome.lang;
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
-    let status = if errors.any() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = errors.status();
     let person = filters.trimmed("person").map(|typed| ChosenPerson {
         field: errors.field("person", &typed),
         name: statement

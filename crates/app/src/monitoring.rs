@@ -1,0 +1,369 @@
+//! The referral chain measured: how many cases reach each step, how long each
+//! step takes against its target, and where people drop out, for a region
+//! (or the whole network) and a period, filtered by who reported the case,
+//! the sector of work, nationality, sex and age band.
+//!
+//! Every figure is computed from the cases' timelines (see
+//! `soleil_store::monitoring`), never typed in, and none names a person.
+
+use chrono::{Months, NaiveDate};
+use soleil_domain::inclusion::course::CourseSector;
+use soleil_domain::inclusion::work_placement::PlacementKind;
+use soleil_domain::monitoring::{AgeBand, Step, default_target_days};
+use soleil_domain::{
+    ClosingReason, ContactChannel, Invalid, NeedArea, OrganisationId, RegionCode, Sex, User, WorkSector,
+};
+use soleil_store::Conn;
+use soleil_store::monitoring::{self, CohortFilter, Counts};
+
+use crate::statistics::statistics_region;
+use crate::{App, AppResult, Operation, authorize, today};
+
+/// Which cases a dashboard counts: those whose screening reached the
+/// secretariat between `from` and `to` (both included), by default in the
+/// twelve months up to today.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DashboardQuery {
+    /// Admins and coordinators without a region: one region, or the whole
+    /// network when absent.
+    pub region: Option<RegionCode>,
+    /// First day of the period, YYYY-MM-DD.
+    pub from: Option<NaiveDate>,
+    /// Last day of the period, YYYY-MM-DD.
+    pub to: Option<NaiveDate>,
+    /// The organisation that reported the case.
+    pub organisation: Option<OrganisationId>,
+    pub sector: Option<WorkSector>,
+    /// ISO 3166-1 alpha-2 code, as recorded.
+    pub nationality: Option<String>,
+    pub sex: Option<Sex>,
+    /// Age at the first contact.
+    pub age_band: Option<AgeBand>,
+}
+
+/// One step of the funnel.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct FunnelStep {
+    pub step: Step,
+    /// Cases that got at least this far.
+    pub reached: i64,
+    /// Of those that got no further: still open at this step.
+    pub waiting: i64,
+    /// Of those that got no further: closed because the person dropped out.
+    pub dropped_out: i64,
+    /// Of those that got no further: closed for another reason (not in
+    /// scope, transferred, moved to another region).
+    pub closed_otherwise: i64,
+    /// Closed with their goals met (at the outcome only).
+    pub goals_met: i64,
+}
+
+/// How long a step took: from the step before it to this one.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct StepTiming {
+    pub step: Step,
+    /// The step it is counted from.
+    pub from_step: Step,
+    /// Cases that reached both steps.
+    pub cases: u64,
+    pub median_days: Option<i32>,
+    pub p90_days: Option<i32>,
+    /// The most days the step should take.
+    pub target_days: Option<i32>,
+    /// Cases that took the step within its target.
+    pub within_target: u64,
+}
+
+/// The figures of the referral chain for a region and a period.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Dashboard {
+    /// None for the whole network.
+    pub region: Option<RegionCode>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Every step in order, from the screening to the outcome.
+    pub funnel: Vec<FunnelStep>,
+    /// Every step after the screening, in order.
+    pub timings: Vec<StepTiming>,
+    /// Counts by category: contacts by channel, referrals and needs by
+    /// area, labs by sector, placements and employment at six months by
+    /// kind of placement.
+    pub panels: Vec<CountPanel>,
+}
+
+/// Figures of one panel, by category.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct CountPanel {
+    /// contacts, referrals, needs, labs, placements, employment_at_six_months.
+    pub panel: &'static str,
+    /// The vocabulary the rows' keys belong to (contact_channel, need_area,
+    /// course_sector, placement_kind).
+    pub vocabulary: &'static str,
+    /// What each figure of a row counts, in order.
+    pub columns: Vec<&'static str>,
+    /// Every value of the vocabulary, in its order, with its figures.
+    pub rows: Vec<CountRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct CountRow {
+    pub key: String,
+    pub counts: Vec<i64>,
+}
+
+impl CountPanel {
+    /// A row for every key of the vocabulary (those with no figures at 0),
+    /// then any key the data holds that the vocabulary does not.
+    fn new(
+        panel: &'static str,
+        vocabulary: &'static str,
+        columns: &[&'static str],
+        keys: impl Iterator<Item = &'static str>,
+        counts: &[Counts],
+    ) -> Self {
+        let figures = |c: &Counts| {
+            [c.a, c.b, c.c, c.d]
+                .into_iter()
+                .take(columns.len())
+                .collect::<Vec<_>>()
+        };
+        let mut rows: Vec<CountRow> = keys
+            .map(|key| CountRow {
+                key: key.to_owned(),
+                counts: counts
+                    .iter()
+                    .find(|c| c.key == key)
+                    .map_or_else(|| vec![0; columns.len()], figures),
+            })
+            .collect();
+        let unknown: Vec<CountRow> = counts
+            .iter()
+            .filter(|c| !rows.iter().any(|row| row.key == c.key))
+            .map(|extra| CountRow {
+                key: extra.key.clone(),
+                counts: figures(extra),
+            })
+            .collect();
+        rows.extend(unknown);
+        Self {
+            panel,
+            vocabulary,
+            columns: columns.to_vec(),
+            rows,
+        }
+    }
+}
+
+impl DashboardQuery {
+    /// The period asked for, checked: twelve months up to today unless said.
+    pub fn period(&self) -> Result<(NaiveDate, NaiveDate), Invalid> {
+        let to = self.to.unwrap_or_else(today);
+        let from = self.from.unwrap_or_else(|| {
+            to.checked_sub_months(Months::new(12))
+                .map_or(to, |d| d + chrono::Duration::days(1))
+        });
+        if to < from {
+            return Err(Invalid::single("to", "until_before_from"));
+        }
+        Ok((from, to))
+    }
+
+    fn cohort(&self, region: Option<RegionCode>) -> Result<CohortFilter, Invalid> {
+        let (from, to) = self.period()?;
+        let nationality = self
+            .nationality
+            .as_deref()
+            .map(str::trim)
+            .filter(|code| !code.is_empty())
+            .map(str::to_uppercase);
+        Ok(CohortFilter {
+            region,
+            from,
+            to,
+            organisation: self.organisation,
+            sector: self.sector,
+            nationality,
+            sex: self.sex,
+            age_band: self.age_band,
+        })
+    }
+}
+
+impl App {
+    /// The referral chain's figures for the caller's region (admins and
+    /// network coordinators: the region asked for, or the whole network).
+    pub async fn dashboard(&self, actor: &User, query: &DashboardQuery) -> AppResult<Dashboard> {
+        authorize(actor, Operation::ReadMonitoring)?;
+        let region = statistics_region(actor, query.region)?;
+        let filter = query.cohort(region)?;
+        let mut handle = self.store.handle().await?;
+        let furthest = monitoring::furthest_steps(handle.conn(), &filter).await?;
+        let funnel = funnel(&furthest);
+        let mut timings = Vec::new();
+        for (from_step, step) in Step::all().zip(Step::all().skip(1)) {
+            let durations = monitoring::durations(handle.conn(), &filter, step).await?;
+            let target_days = default_target_days(step);
+            timings.push(StepTiming {
+                step,
+                from_step,
+                cases: durations.cases(),
+                median_days: durations.median(),
+                p90_days: durations.p90(),
+                target_days,
+                within_target: target_days.map_or(0, |days| durations.within(days)),
+            });
+        }
+        let panels = count_panels(handle.conn(), &filter).await?;
+        Ok(Dashboard {
+            region,
+            from: filter.from,
+            to: filter.to,
+            funnel,
+            timings,
+            panels,
+        })
+    }
+}
+
+/// The panels of counts by category.
+async fn count_panels(mut conn: Conn<'_>, filter: &CohortFilter) -> AppResult<Vec<CountPanel>> {
+    let contacts = monitoring::contacts_by_channel(conn.reborrow(), filter).await?;
+    let referrals = monitoring::referrals_by_area(conn.reborrow(), filter, today()).await?;
+    let needs = monitoring::needs_by_area(conn.reborrow(), filter).await?;
+    // The labs' own count and their seats, one row per sector.
+    let mut labs = monitoring::labs_by_sector(conn.reborrow(), filter).await?;
+    for seats in monitoring::lab_seats_by_sector(conn.reborrow(), filter).await? {
+        match labs.iter_mut().find(|lab| lab.key == seats.key) {
+            Some(lab) => (lab.b, lab.c, lab.d) = (seats.b, seats.c, seats.d),
+            None => labs.push(seats),
+        }
+    }
+    let placements = monitoring::placements_by_kind(conn.reborrow(), filter).await?;
+    let employment = monitoring::employment_at_six_months(conn, filter).await?;
+    let areas = || NeedArea::all().map(NeedArea::as_str);
+    let kinds = || PlacementKind::all().map(PlacementKind::as_str);
+    Ok(vec![
+        CountPanel::new(
+            "contacts",
+            "contact_channel",
+            &["contacts", "urgent"],
+            ContactChannel::all().map(ContactChannel::as_str),
+            &contacts,
+        ),
+        CountPanel::new(
+            "referrals",
+            "need_area",
+            &["sent", "accepted", "declined", "late"],
+            areas(),
+            &referrals,
+        ),
+        CountPanel::new("needs", "need_area", &["needs", "unmet"], areas(), &needs),
+        CountPanel::new(
+            "labs",
+            "course_sector",
+            &["labs", "enrolled", "completed", "withdrawn"],
+            CourseSector::all().map(CourseSector::as_str),
+            &labs,
+        ),
+        CountPanel::new(
+            "placements",
+            "placement_kind",
+            &["placements", "ended_early", "converted"],
+            kinds(),
+            &placements,
+        ),
+        CountPanel::new(
+            "employment_at_six_months",
+            "placement_kind",
+            &["follow_ups_due", "recorded", "still_employed"],
+            kinds(),
+            &employment,
+        ),
+    ])
+}
+
+/// The funnel from the cases counted by furthest step and closing reason:
+/// a case that got to a step also got through every step before it.
+fn funnel(rows: &[monitoring::FurthestStep]) -> Vec<FunnelStep> {
+    Step::all()
+        .map(|step| {
+            let index = i32::try_from(step.index()).unwrap_or_default();
+            let stopped_here = rows.iter().filter(|row| row.furthest == index);
+            let mut line = FunnelStep {
+                step,
+                reached: rows
+                    .iter()
+                    .filter(|row| row.furthest >= index)
+                    .map(|row| row.cases)
+                    .sum(),
+                waiting: 0,
+                dropped_out: 0,
+                closed_otherwise: 0,
+                goals_met: 0,
+            };
+            for row in stopped_here {
+                match row.closing_reason.as_deref() {
+                    None => line.waiting += row.cases,
+                    Some(reason) if reason == ClosingReason::DroppedOut.as_str() => {
+                        line.dropped_out += row.cases
+                    }
+                    Some(reason) if reason == ClosingReason::GoalsMet.as_str() => line.goals_met += row.cases,
+                    Some(_) => line.closed_otherwise += row.cases,
+                }
+            }
+            line
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use monitoring::FurthestStep;
+
+    fn row(furthest: Step, reason: Option<ClosingReason>, cases: i64) -> FurthestStep {
+        FurthestStep {
+            furthest: i32::try_from(furthest.index()).unwrap(),
+            closing_reason: reason.map(|r| r.as_str().to_owned()),
+            cases,
+        }
+    }
+
+    #[test]
+    fn the_funnel_counts_every_case_at_each_step_it_got_through() {
+        let rows = [
+            row(Step::Screened, None, 4),
+            row(Step::Screened, Some(ClosingReason::NotInScope), 2),
+            row(Step::Assessed, Some(ClosingReason::DroppedOut), 1),
+            row(Step::PlanAgreed, None, 3),
+            row(Step::Outcome, Some(ClosingReason::GoalsMet), 5),
+        ];
+        let funnel = funnel(&rows);
+        let reached: Vec<i64> = funnel.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [15, 9, 8, 8, 5, 5]);
+        assert_eq!((funnel[0].waiting, funnel[0].closed_otherwise), (4, 2));
+        assert_eq!(funnel[1].dropped_out, 1);
+        assert_eq!(funnel[3].waiting, 3);
+        assert_eq!((funnel[5].goals_met, funnel[5].closed_otherwise), (5, 0));
+    }
+
+    #[test]
+    fn the_period_is_twelve_months_unless_said() {
+        let to = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let query = DashboardQuery {
+            to: Some(to),
+            ..DashboardQuery::default()
+        };
+        assert_eq!(
+            query.period().unwrap(),
+            (NaiveDate::from_ymd_opt(2025, 11, 24).unwrap(), to)
+        );
+        let backwards = DashboardQuery {
+            from: Some(to),
+            to: to.pred_opt(),
+            ..DashboardQuery::default()
+        };
+        assert!(backwards.period().is_err());
+    }
+}

@@ -1,0 +1,354 @@
+//! Monitoring: the day each case reached each step of the referral chain
+//! (table `case_milestones`), kept here as the case's timeline grows, and the
+//! counts the dashboards read from it. Counts only: no row here names a
+//! person.
+
+use chrono::NaiveDate;
+use soleil_domain::monitoring::{AgeBand, Durations, Step, epoch_day, from_epoch_day};
+use soleil_domain::{
+    CaseEvent, CaseEventKind, CaseId, CaseState, OrganisationId, RegionCode, Sex, WorkSector,
+};
+use sqlx::AssertSqlSafe;
+
+use crate::filter::{Value, Where, bind_where};
+use crate::{Conn, Result, on};
+
+/// The column holding the day a step was reached.
+fn column(step: Step) -> &'static str {
+    match step {
+        Step::Screened => "screened_on",
+        Step::Assessed => "assessed_on",
+        Step::TakenInCharge => "taken_in_charge_on",
+        Step::PlanAgreed => "plan_agreed_on",
+        Step::InInclusion => "in_inclusion_on",
+        Step::Outcome => "outcome_on",
+    }
+}
+
+/// Keeps the case's milestones up to date with one more event of its
+/// timeline: called with every event the store records.
+pub(crate) async fn record_event(mut conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
+    let day = epoch_day(event.at.date_naive());
+    let step = Step::reached_by(event.kind, event.to_state, event.code.as_deref());
+    if event.kind == CaseEventKind::Reported {
+        insert_case(&mut conn, event.case_id, day).await?;
+    } else if let Some(step) = step {
+        // The first day counts: a second placement does not move the outcome.
+        let column = column(step);
+        let sql = format!("UPDATE case_milestones SET {column} = COALESCE({column}, $1) WHERE case_id = $2");
+        on!(&mut conn, c => sqlx::query(AssertSqlSafe(sql.as_str()))
+            .bind(day).bind(event.case_id).execute(&mut **c).await.map(|r| r.rows_affected()))?;
+    }
+    if event.to_state == Some(CaseState::Closed) {
+        on!(&mut conn, c => sqlx::query(
+            "UPDATE case_milestones SET closed_on = $1, closing_reason = $2 WHERE case_id = $3")
+            .bind(day).bind(&event.code).bind(event.case_id).execute(&mut **c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(())
+}
+
+/// What the dashboards filter by, as the first contact recorded it.
+#[derive(sqlx::FromRow)]
+struct Entry {
+    region: RegionCode,
+    reported_by_organisation: OrganisationId,
+    sector: WorkSector,
+    nationality: Option<String>,
+    sex: Option<Sex>,
+    date_of_birth: Option<NaiveDate>,
+}
+
+async fn insert_case(conn: &mut Conn<'_>, case: CaseId, day: i32) -> Result<()> {
+    let entry: Option<Entry> = on!(conn, c => sqlx::query_as(
+        "SELECT c.region, c.reported_by_organisation, s.sector, p.nationality, p.sex, p.date_of_birth
+         FROM cases c JOIN screenings s ON s.id = c.screening_id JOIN persons p ON p.id = c.person_id
+         WHERE c.id = $1")
+        .bind(case).fetch_optional(&mut **c).await)?;
+    let Some(entry) = entry else {
+        return Ok(());
+    };
+    let screened = from_epoch_day(day);
+    let age_band = entry.date_of_birth.and_then(|born| AgeBand::at(born, screened));
+    on!(conn, c => sqlx::query(
+        "INSERT INTO case_milestones (case_id, region, organisation_id, sector, nationality, sex, age_band, screened_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING")
+        .bind(case).bind(entry.region).bind(entry.reported_by_organisation).bind(entry.sector)
+        .bind(&entry.nationality).bind(entry.sex).bind(age_band).bind(day)
+        .execute(&mut **c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Fills in the milestones of cases that have none, from their timeline:
+/// the cases opened before the monitoring tables existed. Answers how many.
+pub async fn fill_missing(mut conn: Conn<'_>) -> Result<usize> {
+    let missing: Vec<CaseId> = on!(&mut conn, c => sqlx::query_scalar(
+        "SELECT id FROM cases WHERE id NOT IN (SELECT case_id FROM case_milestones) ORDER BY id")
+        .fetch_all(&mut **c).await)?;
+    for case in &missing {
+        let events: Vec<CaseEvent> = on!(&mut conn, c => sqlx::query_as(
+            "SELECT id, case_id, kind, from_state, to_state, actor_id, code, plan_version, note, at
+             FROM case_events WHERE case_id = $1 ORDER BY at, id")
+            .bind(case).fetch_all(&mut **c).await)?;
+        for event in &events {
+            record_event(conn.reborrow(), event).await?;
+        }
+    }
+    Ok(missing.len())
+}
+
+/// Which cases a figure counts: those that entered the chain (were
+/// screened) in a region, between two days, and matched the filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CohortFilter {
+    /// Every region when none.
+    pub region: Option<RegionCode>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub organisation: Option<OrganisationId>,
+    pub sector: Option<WorkSector>,
+    pub nationality: Option<String>,
+    pub sex: Option<Sex>,
+    pub age_band: Option<AgeBand>,
+}
+
+impl CohortFilter {
+    /// The cases that entered the chain in the period, as SQL over
+    /// `case_milestones` aliased `m`.
+    pub(crate) fn to_where(&self) -> Where {
+        let mut w = self.who();
+        w.and("m.screened_on >= {}", Value::Int(epoch_day(self.from).into()));
+        w.and("m.screened_on <= {}", Value::Int(epoch_day(self.to).into()));
+        w
+    }
+
+    /// Whatever the cohort's cases did in the period, whenever they entered
+    /// the chain: `column` holds the day or the instant it was done.
+    fn during(&self, column: &str, instant: bool) -> Where {
+        let mut w = self.who();
+        if instant {
+            let midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc();
+            w.and(&format!("{column} >= {{}}"), Value::Time(midnight(self.from)));
+            if let Some(after) = self.to.succ_opt() {
+                w.and(&format!("{column} < {{}}"), Value::Time(midnight(after)));
+            }
+        } else {
+            w.and(&format!("{column} >= {{}}"), Value::Date(self.from));
+            w.and(&format!("{column} <= {{}}"), Value::Date(self.to));
+        }
+        w
+    }
+
+    /// The region and who the cases are, over `case_milestones` aliased `m`.
+    fn who(&self) -> Where {
+        let mut w = Where::default();
+        if let Some(region) = self.region {
+            w.and("m.region = {}", Value::Text(region.as_str().into()));
+        }
+        if let Some(organisation) = self.organisation {
+            w.and("m.organisation_id = {}", Value::Uuid(organisation.0));
+        }
+        if let Some(sector) = self.sector {
+            w.and("m.sector = {}", Value::Text(sector.as_str().into()));
+        }
+        if let Some(nationality) = &self.nationality {
+            w.and("m.nationality = {}", Value::Text(nationality.clone()));
+        }
+        if let Some(sex) = self.sex {
+            w.and("m.sex = {}", Value::Text(sex.as_str().into()));
+        }
+        if let Some(band) = self.age_band {
+            w.and("m.age_band = {}", Value::Text(band.as_str().into()));
+        }
+        w
+    }
+}
+
+/// How many cases of a cohort got how far, and how those that stopped there
+/// closed: one row per furthest step and closing reason.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FurthestStep {
+    /// The index of the furthest step reached (see [`Step::index`]).
+    pub furthest: i32,
+    /// None while the case is open.
+    pub closing_reason: Option<String>,
+    pub cases: i64,
+}
+
+/// The cohort by furthest step reached and closing reason.
+pub async fn furthest_steps(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<FurthestStep>> {
+    let mut later: Vec<Step> = Step::all().filter(|step| *step != Step::Screened).collect();
+    later.reverse();
+    let furthest = later
+        .into_iter()
+        .map(|step| format!("WHEN m.{} IS NOT NULL THEN {}", column(step), step.index()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let w = filter.to_where();
+    let sql = format!(
+        "SELECT CASE {furthest} ELSE 0 END AS furthest, m.closing_reason, COUNT(*) AS cases
+         FROM case_milestones m {} GROUP BY 1, 2 ORDER BY 1, 2",
+        w.sql()
+    );
+    Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
+}
+
+/// How many days the cohort's cases took to reach `step` from the step
+/// before it, for those that reached both.
+pub async fn durations(conn: Conn<'_>, filter: &CohortFilter, step: Step) -> Result<Durations> {
+    let Some(before) = Step::all().take_while(|s| *s != step).last() else {
+        return Ok(Durations::default());
+    };
+    let (to, from) = (column(step), column(before));
+    let mut w = filter.to_where();
+    w.and_raw(format!("m.{to} IS NOT NULL AND m.{from} IS NOT NULL"));
+    let sql = format!(
+        "SELECT m.{to} - m.{from} AS days, COUNT(*) AS cases FROM case_milestones m {} GROUP BY 1",
+        w.sql()
+    );
+    let rows: Vec<(i32, i64)> =
+        on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?;
+    Ok(Durations::from_counts(rows.into_iter().map(|(days, cases)| {
+        (days, u64::try_from(cases).unwrap_or_default())
+    })))
+}
+
+/// Counts of one category (a channel, an area, a sector, a kind of
+/// placement): up to four figures, in the order the query names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct Counts {
+    pub key: String,
+    pub a: i64,
+    pub b: i64,
+    pub c: i64,
+    pub d: i64,
+}
+
+/// `SELECT key, a, b, c, d FROM … WHERE … GROUP BY key`, with the figures
+/// the caller does not name counted as 0.
+async fn counts(conn: Conn<'_>, select: &str, from: &str, w: &Where) -> Result<Vec<Counts>> {
+    let sql = format!("SELECT {select} {from} {} GROUP BY 1 ORDER BY 1", w.sql());
+    Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
+}
+
+/// `1` where a condition holds, summed: how many rows meet it.
+fn how_many(condition: &str) -> String {
+    format!("SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+}
+
+/// First contacts that reached the secretariat in the period, by channel:
+/// (contacts, of which in danger or with urgent health needs).
+pub async fn contacts_by_channel(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let w = filter.during("s.sent_at", true);
+    let select = format!(
+        "s.contact_channel AS key, COUNT(*) AS a, {} AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d",
+        how_many("s.urgent_danger OR s.urgent_health")
+    );
+    let from = "FROM screenings s JOIN case_milestones m ON m.case_id = s.case_id";
+    counts(conn, &select, from, &w).await
+}
+
+/// Referrals sent in the period, by area: (sent, accepted, declined,
+/// answered after their due date or still unanswered past it on `today`).
+pub async fn referrals_by_area(
+    conn: Conn<'_>,
+    filter: &CohortFilter,
+    today: NaiveDate,
+) -> Result<Vec<Counts>> {
+    let mut w = filter.during("r.sent_at", true);
+    // The day of an instant: SQLite keeps instants as RFC 3339 text.
+    let answered_on = match conn {
+        Conn::Sqlite(_) => "substr(r.answered_at, 1, 10)",
+        Conn::Postgres(_) => "CAST(r.answered_at AS DATE)",
+    };
+    let today = w.bind(Value::Date(today));
+    let late = format!(
+        "(r.answered_at IS NOT NULL AND {answered_on} > r.due_date) OR (r.state = 'sent' AND r.due_date < {today})"
+    );
+    let select = format!(
+        "r.area AS key, COUNT(*) AS a, {} AS b, {} AS c, {} AS d",
+        how_many("r.state IN ('accepted', 'completed')"),
+        how_many("r.state = 'declined'"),
+        how_many(&late)
+    );
+    let from = "FROM referrals r JOIN case_milestones m ON m.case_id = r.case_id";
+    counts(conn, &select, from, &w).await
+}
+
+/// The needs of the latest plan of each case of the cohort, by area:
+/// (needs, of which met by no action of the plan and no referral of the
+/// case still standing).
+pub async fn needs_by_area(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let mut w = filter.to_where();
+    w.and_raw(
+        "pl.version = (SELECT MAX(latest.version) FROM plans latest WHERE latest.case_id = pl.case_id)"
+            .into(),
+    );
+    let unmet = "NOT EXISTS (SELECT 1 FROM plan_actions a WHERE a.plan_id = pl.id AND a.area = n.area)
+         AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = pl.case_id AND r.area = n.area
+                         AND r.state NOT IN ('declined', 'cancelled'))";
+    let select = format!(
+        "n.area AS key, COUNT(*) AS a, {} AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d",
+        how_many(unmet)
+    );
+    let from = "FROM plan_needs n JOIN plans pl ON pl.id = n.plan_id JOIN case_milestones m ON m.case_id = pl.case_id";
+    counts(conn, &select, from, &w).await
+}
+
+/// Professional labs running in the period, by sector: (labs).
+pub async fn labs_by_sector(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let mut w = Where::default();
+    w.and_raw("c.kind = 'professional'".into());
+    if let Some(region) = filter.region {
+        w.and("c.region = {}", Value::Text(region.as_str().into()));
+    }
+    w.and("c.starts_on <= {}", Value::Date(filter.to));
+    w.and("c.ends_on >= {}", Value::Date(filter.from));
+    let select = "COALESCE(c.sector, 'other') AS key, COUNT(*) AS a, CAST(0 AS BIGINT) AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d";
+    counts(conn, select, "FROM courses c", &w).await
+}
+
+/// The cohort's persons in professional labs running in the period, by
+/// sector: (0, enrolled, completed, withdrawn) — the first figure is the
+/// labs', from [`labs_by_sector`].
+pub async fn lab_seats_by_sector(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let mut w = filter.who();
+    w.and_raw("c.kind = 'professional'".into());
+    w.and("c.starts_on <= {}", Value::Date(filter.to));
+    w.and("c.ends_on >= {}", Value::Date(filter.from));
+    let select = format!(
+        "COALESCE(c.sector, 'other') AS key, CAST(0 AS BIGINT) AS a, COUNT(*) AS b, {} AS c, {} AS d",
+        how_many("e.status = 'completed'"),
+        how_many("e.status = 'withdrawn'")
+    );
+    let from = "FROM course_enrolments e JOIN courses c ON c.id = e.course_id
+                JOIN case_milestones m ON m.case_id = e.case_id";
+    counts(conn, &select, from, &w).await
+}
+
+/// Work placements that began in the period, by kind: (placements, ended
+/// early by resignation or dismissal, turned into a contract).
+pub async fn placements_by_kind(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let w = filter.during("w.starts_on", false);
+    let select = format!(
+        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, CAST(0 AS BIGINT) AS d",
+        how_many("w.end_reason IN ('resigned', 'dismissed')"),
+        how_many("w.end_reason = 'converted_to_contract'")
+    );
+    let from = "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id";
+    counts(conn, &select, from, &w).await
+}
+
+/// The six-month follow-ups of work placements that fell due in the
+/// period, by kind of placement: (due, recorded, still in work).
+pub async fn employment_at_six_months(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
+    let mut w = filter.during("f.due_on", false);
+    w.and_raw("f.month = 6".into());
+    let select = format!(
+        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, CAST(0 AS BIGINT) AS d",
+        how_many("f.recorded_at IS NOT NULL"),
+        how_many("f.still_employed")
+    );
+    let from = "FROM work_placement_follow_ups f JOIN work_placements w ON w.id = f.placement_id
+                JOIN case_milestones m ON m.case_id = w.case_id";
+    counts(conn, &select, from, &w).await
+}

@@ -1,0 +1,310 @@
+//! Monitoring on both backends: a hand-built set of cases, each stopped at a
+//! known step, and the dashboard's funnel, times and drop-out checked
+//! against figures counted by hand — through the API, the page and its CSV.
+
+use serde_json::{Value, json};
+use soleil_domain::{OrganisationKind, RegionCode, Role};
+use soleil_testkit::inclusion::{InclusionTeam, add_session, attend, create_course, enrol, today};
+use soleil_testkit::{Backend, TestApp, on_both_backends, spawn};
+use sqlx::Connection;
+
+on_both_backends!(the_dashboard_counts_each_case_at_the_step_it_reached);
+
+/// Runs one statement on the test's database, underneath the server: to
+/// make days pass between the steps of a case.
+async fn underneath(t: &TestApp, sql: &str) {
+    match t.backend {
+        Backend::Sqlite => {
+            let mut db = sqlx::SqliteConnection::connect(&t.database_url).await.unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut db)
+                .await
+                .unwrap();
+        }
+        Backend::Postgres => {
+            let mut db = sqlx::PgConnection::connect(&t.database_url).await.unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .execute(&mut db)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+/// The funnel's figures of one column, in step order.
+fn column(dashboard: &Value, name: &str) -> Vec<i64> {
+    dashboard["funnel"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|step| step[name].as_i64().unwrap())
+        .collect()
+}
+
+async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let team = InclusionTeam::new(&t, RegionCode::Laz, "mon").await;
+    // A: in inclusion.
+    let a = team.case_in_inclusion(&t, 1).await;
+    // B: in emergency protection.
+    t.triaged_case(&team.frontline, &team.secretariat, None, 2).await;
+    // C: reported, waiting for the secretariat.
+    t.post(
+        &team.frontline,
+        "/api/v1/contacts",
+        soleil_testkit::contact("Persona3", false),
+    )
+    .await
+    .expect(201);
+    // D: not in scope: assessed and closed.
+    let d = t
+        .post(
+            &team.frontline,
+            "/api/v1/contacts",
+            soleil_testkit::contact("Persona4", false),
+        )
+        .await
+        .expect(201);
+    let d = d["screening"]["case_id"].as_str().unwrap().to_owned();
+    t.post(
+        &team.secretariat,
+        &format!("/api/v1/cases/{d}/assessment"),
+        json!({ "decision": "not_in_scope", "reason": "Nessun indicatore di sfruttamento" }),
+    )
+    .await
+    .expect(200);
+    // E: taken in charge, then the person dropped out.
+    let e = t
+        .triaged_case(&team.frontline, &team.secretariat, Some(&team.case_manager), 5)
+        .await;
+    t.post(
+        &team.case_manager,
+        &format!("/api/v1/cases/{e}/transitions"),
+        json!({ "to": "closed", "closing_reason": "dropped_out", "note": "Non risponde da un mese" }),
+    )
+    .await
+    .expect(200);
+    // A completed the empowerment path, is in a welding lab and was
+    // referred for housing.
+    let empowerment = create_course(&t, &team, "empowerment", 10).await;
+    let session = add_session(&t, &team.service, &empowerment, 1, "7").await;
+    let enrolled = enrol(&t, &team.case_manager, &a, &empowerment).await.expect(201);
+    attend(&t, &team.service, &session, enrolled["id"].as_str().unwrap(), 420)
+        .await
+        .expect(200);
+    let lab = create_course(&t, &team, "professional", 10).await;
+    enrol(&t, &team.case_manager, &a, &lab).await.expect(201);
+    let job_centre = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
+    let due = (today() + chrono::Duration::days(7)).to_string();
+    let referral = json!({ "organisation_id": job_centre.id, "area": "housing", "description": "Alloggio",
+                           "due_date": due, "shares": [], "consent": true });
+    t.post(
+        &team.case_manager,
+        &format!("/api/v1/cases/{}/referrals", a.case),
+        referral,
+    )
+    .await
+    .expect(201);
+    // Another region's case counts only for the whole network.
+    let tuscany = InclusionTeam::new(&t, RegionCode::Tos, "mon").await;
+    t.triaged_case(&tuscany.frontline, &tuscany.secretariat, None, 6)
+        .await;
+
+    // Days pass between A's steps: 3 to the assessment, 10 more to the
+    // plan's agreement (through the taking in charge on the day of the
+    // assessment), 4 more to inclusion.
+    underneath(
+        &t,
+        &format!(
+            "UPDATE case_milestones SET screened_on = screened_on - 17, assessed_on = assessed_on - 14,
+             taken_in_charge_on = taken_in_charge_on - 14, plan_agreed_on = plan_agreed_on - 4
+             WHERE case_id = {}",
+            sql_uuid(&t, &a.case)
+        ),
+    )
+    .await;
+
+    let dashboard = t
+        .get(&team.secretariat, "/api/v1/monitoring/dashboard")
+        .await
+        .expect(200);
+    assert_eq!(dashboard["region"], "laz");
+    assert_eq!(column(&dashboard, "reached"), [5, 4, 3, 1, 1, 0]);
+    assert_eq!(column(&dashboard, "waiting"), [1, 0, 1, 0, 1, 0]);
+    assert_eq!(column(&dashboard, "dropped_out"), [0, 0, 1, 0, 0, 0]);
+    assert_eq!(column(&dashboard, "closed_otherwise"), [0, 1, 0, 0, 0, 0]);
+    let timings = dashboard["timings"].as_array().unwrap();
+    let assessed = &timings[0];
+    assert_eq!(assessed["step"], "assessed");
+    // Assessed the same day (B, D, E) and after 3 days (A): 0, 0, 0, 3.
+    assert_eq!(
+        (
+            assessed["cases"].as_u64(),
+            assessed["median_days"].as_i64(),
+            assessed["p90_days"].as_i64()
+        ),
+        (Some(4), Some(0), Some(3))
+    );
+    assert_eq!(
+        (
+            assessed["target_days"].as_i64(),
+            assessed["within_target"].as_u64()
+        ),
+        (Some(7), Some(4))
+    );
+    let agreed = &timings[2];
+    assert_eq!(agreed["step"], "plan_agreed");
+    assert_eq!(
+        (agreed["cases"].as_u64(), agreed["median_days"].as_i64()),
+        (Some(1), Some(10))
+    );
+    assert_eq!(timings[3]["median_days"].as_i64(), Some(4));
+    assert_eq!(timings[4]["cases"].as_u64(), Some(0));
+    assert!(timings[4]["median_days"].is_null());
+
+    // The panels of counts, by category.
+    let row = |panel: &str, key: &str| -> Vec<i64> {
+        let panel = dashboard["panels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["panel"] == panel)
+            .unwrap();
+        let row = panel["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["key"] == key)
+            .unwrap();
+        row["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_i64().unwrap())
+            .collect()
+    };
+    // Every test contact comes from a mobile unit; A, B and E were in danger.
+    assert_eq!(row("contacts", "mobile_unit"), [5, 3]);
+    assert_eq!(row("contacts", "desk"), [0, 0]);
+    assert_eq!(row("referrals", "housing"), [1, 0, 0, 0]);
+    // A's plan meets its one need (work) with an action.
+    assert_eq!(row("needs", "work"), [1, 0]);
+    assert_eq!(row("labs", "welding"), [1, 1, 0, 0]);
+    assert_eq!(row("placements", "internship"), [0, 0, 0]);
+
+    // Filters: the sector and nationality of every test contact.
+    let none = t
+        .get(
+            &team.secretariat,
+            "/api/v1/monitoring/dashboard?sector=construction",
+        )
+        .await
+        .expect(200);
+    assert_eq!(column(&none, "reached")[0], 0);
+    let indians = t
+        .get(
+            &team.secretariat,
+            "/api/v1/monitoring/dashboard?nationality=in&sex=male&age_band=from30_to54",
+        )
+        .await
+        .expect(200);
+    assert_eq!(column(&indians, "reached")[0], 5);
+    // A period that ended before the cases were reported counts none of them.
+    let before = t
+        .get(
+            &team.secretariat,
+            "/api/v1/monitoring/dashboard?from=2020-01-01&to=2020-12-31",
+        )
+        .await
+        .expect(200);
+    assert_eq!(column(&before, "reached")[0], 0);
+    let backwards = t
+        .get(
+            &team.secretariat,
+            "/api/v1/monitoring/dashboard?from=2026-02-01&to=2026-01-01",
+        )
+        .await;
+    assert_eq!(backwards.status, 422);
+
+    // Who may read it: the region's secretariat; coordinators and admins for
+    // the whole network; nobody for another region.
+    let coordinator = t.user(Role::Coordinator, RegionCode::Laz, "mon").await;
+    t.get(&coordinator, "/api/v1/monitoring/dashboard?region=tos")
+        .await
+        .expect(403);
+    let admin = t.user(Role::Admin, RegionCode::Laz, "mon").await;
+    let network = t.get(&admin, "/api/v1/monitoring/dashboard").await.expect(200);
+    assert!(network["region"].is_null());
+    assert_eq!(column(&network, "reached")[0], 6);
+    let tuscany_only = t
+        .get(&admin, "/api/v1/monitoring/dashboard?region=tos")
+        .await
+        .expect(200);
+    assert_eq!(column(&tuscany_only, "reached")[..3], [1, 1, 1]);
+    for role in [
+        Role::Frontline,
+        Role::CaseManager,
+        Role::Service,
+        Role::Auditor,
+        Role::Employer,
+    ] {
+        let user = t.user(role, RegionCode::Laz, "mon-denied").await;
+        assert_eq!(
+            t.get(&user, "/api/v1/monitoring/dashboard").await.status,
+            403,
+            "{role:?} reads no monitoring"
+        );
+    }
+
+    // The page shows the same figures, and each panel's CSV holds them.
+    let browser = t.signed_in(&team.secretariat).await;
+    let (status, html) = t.page(&browser, "/monitoring").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("<svg role=\"img\""),
+        "the charts are drawn on the server"
+    );
+    assert!(html.contains("Casi per fase raggiunta"));
+    let (status, csv) = t.page(&browser, "/monitoring?format=csv&panel=funnel").await;
+    assert_eq!(status, 200);
+    let csv = csv.trim_start_matches('\u{feff}');
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[1], "Segnalazione alla segreteria;5;1;0;0;0");
+    assert_eq!(lines[2], "Valutazione;4;0;0;1;0");
+    assert_eq!(lines[3], "Presa in carico;3;1;1;0;0");
+    let (_, timings_csv) = t.page(&browser, "/monitoring?format=csv&panel=timings").await;
+    assert!(
+        timings_csv.contains("\nValutazione;Segnalazione alla segreteria;4;0;3;7;4\n"),
+        "{timings_csv}"
+    );
+    // A refused filter keeps what was typed.
+    let (status, html) = t
+        .page(&browser, "/monitoring?from=ieri&nationality=Indiana")
+        .await;
+    assert_eq!(status, 422);
+    assert!(html.contains("value=\"ieri\"") && html.contains("value=\"Indiana\""));
+    let frontline = t.signed_in(&team.frontline).await;
+    assert_eq!(t.page(&frontline, "/monitoring").await.0, 403);
+
+    // Cases opened before the monitoring tables existed get their
+    // milestones from their timeline when the server starts.
+    underneath(&t, "DELETE FROM case_milestones").await;
+    let reopened = soleil_app::App::open(&t.database_url, soleil_app::Settings::default())
+        .await
+        .unwrap();
+    reopened.close().await;
+    let rebuilt = t
+        .get(&team.secretariat, "/api/v1/monitoring/dashboard")
+        .await
+        .expect(200);
+    assert_eq!(column(&rebuilt, "reached"), [5, 4, 3, 1, 1, 0]);
+    assert_eq!(column(&rebuilt, "dropped_out"), [0, 0, 1, 0, 0, 0]);
+}
+
+/// A case id as a literal of the backend's SQL.
+fn sql_uuid(t: &TestApp, id: &str) -> String {
+    match t.backend {
+        Backend::Sqlite => format!("X'{}'", id.replace('-', "")),
+        Backend::Postgres => format!("'{id}'"),
+    }
+}

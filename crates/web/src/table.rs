@@ -1,0 +1,56 @@
+//! A table of figures, as a page shows it and as a CSV file hands it out:
+//! one value, two readings, so the file never says something the page does
+//! not.
+
+/// The byte order mark that tells Excel a CSV file is UTF-8 (without it,
+/// accented words come out garbled).
+pub const BOM: &str = "\u{feff}";
+
+/// Rows of figures under their headings; the first cell of each row names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub headings: Vec<String>,
+    /// An empty cell is a figure that cannot be computed (a median of no
+    /// case): the page shows a dash, the file leaves it empty.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// The table as CSV for Excel in Italian: UTF-8 with a byte order mark,
+    /// `;` between fields.
+    pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .from_writer(BOM.as_bytes().to_vec());
+        writer.write_record(&self.headings)?;
+        for row in &self.rows {
+            writer.write_record(row)?;
+        }
+        writer
+            .into_inner()
+            .map_err(|error| csv::Error::from(error.into_error()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_reads_in_italian_excel() {
+        let table = Table {
+            caption: "Imbuto".into(),
+            headings: vec!["Fase".into(), "Casi".into(), "Mediana".into()],
+            rows: vec![
+                vec!["Segnalati; inviati".into(), "12".into(), String::new()],
+                vec!["Valutati".into(), "9".into(), "3".into()],
+            ],
+        };
+        let text = String::from_utf8(table.to_csv().unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}Fase;Casi;Mediana\n\"Segnalati; inviati\";12;\nValutati;9;3\n"
+        );
+    }
+}
