@@ -25,6 +25,7 @@ pub mod plans;
 pub mod policy;
 pub mod reference;
 pub mod referrals;
+pub mod reports;
 pub mod statistics;
 pub mod work_placements;
 

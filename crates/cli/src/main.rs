@@ -2,6 +2,7 @@
 
 mod config;
 mod dedup;
+mod report;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,8 @@ enum Command {
     /// Manages API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Writes a report for a region and a period: counts only, never a person.
+    Report(report::ReportArgs),
     /// Groups the rows of a CSV file of persons that are the same person (no database needed).
     Dedup(dedup::DedupArgs),
 }
@@ -80,7 +83,10 @@ fn parse_role(text: &str) -> Result<Role, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Logs go to standard error: standard output carries what a command
+    // answers (a token, a report).
     tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("SOLEIL_LOG")
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
@@ -147,6 +153,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let token = app.create_api_token(&email).await.map_err(describe)?;
             println!("{token}");
         }
+        Command::Report(args) => report::run(&app, &args).await?,
         Command::Dedup(_) => {} // handled before opening the database
     }
     app.close().await;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod pdf;
+pub mod report;
 pub mod statement;
 pub mod table;
 

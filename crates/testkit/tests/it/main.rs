@@ -28,6 +28,7 @@ mod places;
 mod policy_matrix;
 mod reference;
 mod referrals;
+mod reports;
 mod rights;
 mod screening;
 mod security;

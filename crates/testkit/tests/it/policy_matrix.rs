@@ -90,6 +90,7 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/referrals/{id}/cancel", &[S, CM]),
     ("GET", "/api/v1/statistics/referrals", &[S, CO, A]),
     ("GET", "/api/v1/monitoring/dashboard", &[S, CO, A]),
+    ("GET", "/api/v1/reports/results", &[S, CO, A]),
     ("GET", "/api/v1/comuni", ALL),
     ("GET", "/api/v1/comuni/{code}", ALL),
     ("GET", "/api/v1/codice-fiscale", ALL),

@@ -3,6 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use soleil_app::monitoring::{Dashboard, DashboardQuery};
+use soleil_app::reports::{ReportQuery, ResultsReport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -12,7 +13,9 @@ use crate::auth::Api;
 use crate::error::ApiError;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(dashboard))
+    OpenApiRouter::new()
+        .routes(routes!(dashboard))
+        .routes(routes!(results))
 }
 
 /// The funnel of the referral chain and the time each step took, for the
@@ -27,4 +30,18 @@ async fn dashboard(
     QueryParams(query): QueryParams<DashboardQuery>,
 ) -> Result<Json<Dashboard>, ApiError> {
     api.check(state.app.dashboard(&api.user, &query).await).map(Json)
+}
+
+/// The project's results table: professional labs that ran in the period,
+/// by sector, and work placements that began in it (internships, and
+/// contracts of which apprenticeships). `from` and `to` are required.
+#[utoipa::path(get, path = "/api/v1/reports/results", tag = "monitoring", params(ReportQuery),
+    responses((status = 200, body = ResultsReport), Failures))]
+async fn results(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<ReportQuery>,
+) -> Result<Json<ResultsReport>, ApiError> {
+    api.check(state.app.results_report(&api.user, &query).await)
+        .map(Json)
 }

@@ -20,6 +20,7 @@ mod pager;
 mod places;
 mod plans;
 mod referrals;
+mod reports;
 mod rights;
 mod session;
 mod sheet;
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(courses::routes())
         .merge(measures::routes())
         .merge(monitoring::routes())
+        .merge(reports::routes())
         .merge(employers::routes())
         .merge(job_offers::routes())
         .merge(work_placements::routes())
@@ -143,7 +145,7 @@ impl Chrome {
     /// The main menu: only what the user's role may open.
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
-        let items: [(&'static str, &str, Operation); 24] = [
+        let items: [(&'static str, &str, Operation); 25] = [
             ("/contacts/new", "nav-new-contact", Operation::CreatePerson),
             ("/queue", "nav-queue", Operation::ViewQueue),
             ("/cases", "nav-cases", Operation::ListCases),
@@ -169,6 +171,7 @@ impl Chrome {
             ("/employer", "nav-employer-portal", Operation::UseEmployerPortal),
             ("/identity", "nav-identity", Operation::ReviewIdentityPairs),
             ("/monitoring", "nav-monitoring", Operation::ReadMonitoring),
+            ("/reports", "nav-reports", Operation::ReadMonitoring),
             ("/statistics", "nav-statistics", Operation::ReadStatistics),
             (
                 "/admin/organisations",
