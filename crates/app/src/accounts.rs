@@ -3,7 +3,7 @@
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use soleil_domain::{AuditAction, Email, NewUser, OrganisationId, Role, User, UserId};
@@ -106,7 +106,7 @@ impl App {
     /// e-mail lock it for a while, whatever the password.
     pub async fn sign_in(&self, email: &str, password: &str) -> AppResult<NewSession> {
         let email = Email::parse(email).ok_or(AppError::BadCredentials)?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let since = now - Duration::minutes(LOCKOUT_MINUTES);
         let mut handle = self.store.handle().await?;
         if auth::login_failures_since(handle.conn(), email.as_str(), since).await? >= MAX_LOGIN_FAILURES {
@@ -164,7 +164,7 @@ impl App {
     /// The session behind a cookie, if it is still valid.
     pub async fn session(&self, token: &str) -> AppResult<Option<Session>> {
         let mut handle = self.store.handle().await?;
-        let row = auth::live_session(handle.conn(), &hash_secret(token), Utc::now()).await?;
+        let row = auth::live_session(handle.conn(), &hash_secret(token), crate::clock::now()).await?;
         Ok(row.map(|row| Session {
             user: row.user,
             csrf_token: row.csrf_token,
@@ -173,7 +173,7 @@ impl App {
 
     pub async fn sign_out(&self, token: &str, user: &User) -> AppResult<()> {
         let mut tx = self.store.begin().await?;
-        auth::revoke_session(tx.conn(), &hash_secret(token), Utc::now()).await?;
+        auth::revoke_session(tx.conn(), &hash_secret(token), crate::clock::now()).await?;
         record(
             &mut tx,
             user,
@@ -206,7 +206,7 @@ impl App {
             return Err(AppError::conflict("user_inactive"));
         }
         let token = format!("slt_{}", secret());
-        auth::insert_api_token(tx.conn(), &hash_secret(&token), user.id, Utc::now()).await?;
+        auth::insert_api_token(tx.conn(), &hash_secret(&token), user.id, crate::clock::now()).await?;
         record(
             &mut tx,
             &user,
@@ -263,7 +263,7 @@ impl App {
             organisation_id: new.organisation_id,
             region: if new.role.is_network_wide() { None } else { region },
             active: true,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         match network::insert_user(tx.conn(), &user, &hash).await {
             Err(StoreError::Conflict(_)) => {

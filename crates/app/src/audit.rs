@@ -17,7 +17,7 @@ pub(crate) fn event(
 ) -> AuditEvent {
     AuditEvent {
         id: AuditEventId::new(),
-        at: chrono::Utc::now(),
+        at: crate::clock::now(),
         actor_id: actor.map(|a| a.id),
         actor_email: actor.map(|a| a.email.clone()),
         action,

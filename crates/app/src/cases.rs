@@ -1,7 +1,6 @@
 //! Phase 2, presa in carico: the secretariat's queue and first assessment,
 //! the case team, and every change of a case's state.
 
-use chrono::Utc;
 use soleil_domain::{
     ActionId, ActionStatus, Assessment, AssessmentInput, AuditAction, Case, CaseEvent, CaseEventId,
     CaseEventKind, CaseId, CaseState, ClosingReason, Evaluation, Invalid, Person, Plan, PlanStatus,
@@ -202,7 +201,7 @@ impl App {
         {
             return Err(Invalid::single("referred_to", "unknown_organisation").into());
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         cases::insert_assessment(tx.conn(), id, actor.id, &assessment, now).await?;
         cases::set_decision(
             tx.conn(),
@@ -319,7 +318,7 @@ impl App {
         {
             return Err(Invalid::single("user_id", "already_on_team").into());
         }
-        cases::add_team_member(tx.conn(), id, user, actor.id, Utc::now()).await?;
+        cases::add_team_member(tx.conn(), id, user, actor.id, crate::clock::now()).await?;
         let change = (
             CaseEventKind::TeamMemberAdded,
             Some(member.display_name),
@@ -529,7 +528,7 @@ pub(crate) async fn insert_event(tx: &mut Tx, actor: &User, case: CaseId, step: 
         code: step.code.map(str::to_owned),
         plan_version: step.plan_version,
         note: step.note,
-        at: Utc::now(),
+        at: crate::clock::now(),
     };
     cases::insert_event(tx.conn(), &event).await?;
     Ok(())
@@ -549,7 +548,7 @@ pub(crate) async fn move_case(
     let change = StateChange {
         to,
         closing_reason,
-        at: Utc::now(),
+        at: crate::clock::now(),
     };
     if !cases::change_state(tx.conn(), case.id, case.state, &change).await? {
         return Err(AppError::conflict("case_changed_meanwhile"));

@@ -113,7 +113,7 @@ impl App {
         let filter = CourseFilter {
             kind: query.kind,
             sector: query.sector,
-            open_on: query.open.then(|| Utc::now().date_naive()),
+            open_on: query.open.then(|| crate::clock::now().date_naive()),
         };
         let mut handle = self.store.handle().await?;
         Ok(store::list_courses(handle.conn(), region, &filter).await?)
@@ -161,7 +161,7 @@ impl App {
         let new = NewCourse::parse(input)?;
         let mut tx = self.store.begin().await?;
         let region = training_body_region(&mut tx, actor, new.organisation_id).await?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let course = Course {
             id: CourseId::new(),
             region,
@@ -193,7 +193,7 @@ impl App {
             id: old.id,
             created_by: old.created_by,
             created_at: old.created_at,
-            ..from_new(new, region, actor, Utc::now())
+            ..from_new(new, region, actor, crate::clock::now())
         };
         if !policy::may_run_course(actor, &course) {
             return Err(AppError::Forbidden);
@@ -223,7 +223,7 @@ impl App {
             topic: new.topic,
             module: new.module,
             cancelled_at: None,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         store::insert_session(tx.conn(), &session).await?;
         let detail = format!("session {} of course {}", session.id, course.id);
@@ -238,7 +238,7 @@ impl App {
         authorize(actor, Operation::ManageCourses)?;
         let mut tx = self.store.begin().await?;
         let (course, session) = runnable_session(&mut tx, actor, id).await?;
-        if !store::cancel_session(tx.conn(), id, Utc::now()).await? {
+        if !store::cancel_session(tx.conn(), id, crate::clock::now()).await? {
             return Err(AppError::conflict("session_cancelled"));
         }
         for record in store::enrolments_of_course(tx.conn(), course.id).await? {
@@ -266,7 +266,7 @@ impl App {
         if case.state != CaseState::Inclusion {
             return Err(AppError::conflict("case_not_in_inclusion"));
         }
-        if !course.is_open(Utc::now().date_naive()) {
+        if !course.is_open(crate::clock::now().date_naive()) {
             return Err(AppError::conflict("course_ended"));
         }
         if course.kind == CourseKind::Professional
@@ -283,7 +283,7 @@ impl App {
             person_id: case.person_id,
             case_id: case.id,
             status: EnrolmentStatus::Enrolled,
-            enrolled_at: Utc::now(),
+            enrolled_at: crate::clock::now(),
             enrolled_by: actor.id,
             completed_on: None,
             withdrawn_at: None,
@@ -340,7 +340,7 @@ impl App {
         let course = course_of(&mut tx, enrolment.course_id).await?;
         let withdrawn = Enrolment {
             status: EnrolmentStatus::Withdrawn,
-            withdrawn_at: Some(Utc::now()),
+            withdrawn_at: Some(crate::clock::now()),
             ..enrolment
         };
         store::update_enrolment(tx.conn(), &withdrawn).await?;
@@ -410,7 +410,7 @@ impl App {
             }
         }
         invalid.into_result(())?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         for line in lines {
             store::record_attendance(tx.conn(), id, line.enrolment_id, line.minutes, actor.id, now).await?;
         }
@@ -451,7 +451,7 @@ impl App {
             training_body,
             attended_minutes: record.attended_minutes,
             completed_on: enrolment.completed_on,
-            issued_on: Utc::now().date_naive(),
+            issued_on: crate::clock::now().date_naive(),
         })
     }
 
@@ -461,7 +461,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let case = visible_case(&mut tx, policy::scope(actor), case).await?;
         let filter = CourseFilter {
-            open_on: Some(Utc::now().date_naive()),
+            open_on: Some(crate::clock::now().date_naive()),
             ..CourseFilter::default()
         };
         let list = store::list_courses(tx.conn(), case.region, &filter).await?;

@@ -5,7 +5,6 @@
 
 pub mod reminders;
 
-use chrono::Utc;
 use soleil_domain::document::NewDocument;
 use soleil_domain::{
     AuditAction, CaseEventKind, CaseState, Document, DocumentId, DocumentInput, Person, PersonId, User,
@@ -47,10 +46,10 @@ impl App {
         input: &DocumentInput,
     ) -> AppResult<Document> {
         authorize(actor, Operation::ManageDocuments)?;
-        let new = NewDocument::parse(input, Utc::now().date_naive())?;
+        let new = NewDocument::parse(input, crate::clock::now().date_naive())?;
         let mut tx = self.store.begin().await?;
         let person = visible_person(&mut tx, actor, person).await?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let document = Document {
             id: DocumentId::new(),
             person_id: person.id,
@@ -85,7 +84,7 @@ impl App {
         input: &DocumentInput,
     ) -> AppResult<Document> {
         authorize(actor, Operation::ManageDocuments)?;
-        let new = NewDocument::parse(input, Utc::now().date_naive())?;
+        let new = NewDocument::parse(input, crate::clock::now().date_naive())?;
         let mut tx = self.store.begin().await?;
         let (person, old) = visible_document(&mut tx, actor, id).await?;
         let document = Document {
@@ -96,7 +95,7 @@ impl App {
             issued_on: new.issued_on,
             expires_on: new.expires_on,
             notes: new.notes,
-            updated_at: Utc::now(),
+            updated_at: crate::clock::now(),
             ..old
         };
         if !documents::update(tx.conn(), &document).await? {
@@ -126,7 +125,7 @@ impl App {
         authorize(actor, Operation::ManageDocuments)?;
         let mut tx = self.store.begin().await?;
         let (person, document) = visible_document(&mut tx, actor, id).await?;
-        if !documents::remove(tx.conn(), id, Utc::now()).await? {
+        if !documents::remove(tx.conn(), id, crate::clock::now()).await? {
             return Err(AppError::NotFound("document"));
         }
         audit_change(&mut tx, actor, AuditAction::Delete, &document, &person).await?;

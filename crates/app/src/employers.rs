@@ -126,7 +126,7 @@ impl App {
         {
             return Err(AppError::conflict("employer_exists"));
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         let employer = from_new(new, EmployerId::new(), region, actor, now);
         store::insert(tx.conn(), &employer).await?;
         audit(&mut tx, actor, AuditAction::Create, &employer).await?;
@@ -154,7 +154,7 @@ impl App {
         let employer = Employer {
             created_at: old.created_at,
             created_by: old.created_by,
-            ..from_new(new, id, old.region, actor, Utc::now())
+            ..from_new(new, id, old.region, actor, crate::clock::now())
         };
         store::update(tx.conn(), &employer).await?;
         audit(&mut tx, actor, AuditAction::Update, &employer).await?;
@@ -219,7 +219,7 @@ impl App {
             comune: new.comune,
             province_code: new.province_code,
             address: new.address,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         store::insert_site(tx.conn(), &site).await?;
         let detail = format!("site {} added", site.comune);
@@ -255,7 +255,7 @@ impl App {
         input: &SurveyInput,
     ) -> AppResult<EmployerSurvey> {
         authorize(actor, Operation::ManageEmployers)?;
-        let new = NewSurvey::parse(input, Utc::now().date_naive(), &Reference)?;
+        let new = NewSurvey::parse(input, crate::clock::now().date_naive(), &Reference)?;
         let mut tx = self.store.begin().await?;
         let employer = readable(&mut tx, actor, id).await?;
         let survey = EmployerSurvey {
@@ -269,7 +269,7 @@ impl App {
             other_insertion: new.other_insertion,
             notes: new.notes,
             recorded_by: actor.id,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
             needs: new.needs,
         };
         store::insert_survey(tx.conn(), &survey).await?;
@@ -340,7 +340,7 @@ impl App {
             organisation_id: new.organisation_id,
             region: Some(employer.region),
             active: true,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         match network::insert_user(tx.conn(), &user, &hash).await {
             Err(StoreError::Conflict(_)) => return Err(Invalid::single("email", "email_taken").into()),

@@ -89,7 +89,7 @@ impl App {
             .map_err(|problem| AppError::Store(soleil_store::StoreError::Corrupt(problem)))?;
         let mut tx = self.store.begin().await?;
         for instrument in shipped {
-            if instruments::publish(tx.conn(), instrument.definition(), Utc::now(), None).await? {
+            if instruments::publish(tx.conn(), instrument.definition(), crate::clock::now(), None).await? {
                 tracing::info!(
                     id = instrument.id(),
                     version = instrument.version(),
@@ -155,7 +155,14 @@ impl App {
         authorize(actor, Operation::PublishInstrument)?;
         let instrument = Instrument::parse(definition)?;
         let mut tx = self.store.begin().await?;
-        if !instruments::publish(tx.conn(), instrument.definition(), Utc::now(), Some(actor.id)).await? {
+        if !instruments::publish(
+            tx.conn(),
+            instrument.definition(),
+            crate::clock::now(),
+            Some(actor.id),
+        )
+        .await?
+        {
             return Err(AppError::conflict("instrument_version_exists"));
         }
         record(

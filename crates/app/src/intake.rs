@@ -1,7 +1,6 @@
 //! Phase 1, emersione: a front-line operator records a person, or an
 //! anonymous contact, and a screening, and sends it to the secretariat.
 
-use chrono::Utc;
 use soleil_domain::{
     AuditAction, Case, CaseEventKind, CaseId, CaseState, FirstProfile, FirstProfileInput, NewPerson, Person,
     PersonId, PersonInput, RegionCode, Screening, ScreeningId, ScreeningStatus, User,
@@ -77,7 +76,7 @@ impl App {
         confirm_new_person: bool,
     ) -> AppResult<Person> {
         authorize(actor, Operation::CreatePerson)?;
-        let new = NewPerson::parse(input, Utc::now().date_naive())?;
+        let new = NewPerson::parse(input, crate::clock::now().date_naive())?;
         let candidates = self.check_new_person(actor, &new, confirm_new_person).await?;
         let mut tx = self.store.begin().await?;
         let person = insert_person(&mut tx, actor, new).await?;
@@ -102,7 +101,7 @@ impl App {
     ) -> AppResult<RecordedContact> {
         authorize(actor, Operation::CreatePerson)?;
         authorize(actor, Operation::CreateScreening)?;
-        let person = NewPerson::parse(&input.person, Utc::now().date_naive());
+        let person = NewPerson::parse(&input.person, crate::clock::now().date_naive());
         let profile = FirstProfile::parse(&input.screening);
         let (person, profile) = match (person, profile) {
             (Ok(person), Ok(profile)) => (person, profile),
@@ -276,7 +275,7 @@ async fn insert_person(tx: &mut Tx, actor: &User, new: NewPerson) -> AppResult<P
         place_of_birth: new.place_of_birth,
         recorded_by: actor.id,
         recorded_by_organisation: organisation,
-        created_at: Utc::now(),
+        created_at: crate::clock::now(),
     };
     persons::insert(tx.conn(), &person).await?;
     let detail = person.anonymous.then(|| "anonymous contact".to_owned());
@@ -310,7 +309,7 @@ async fn insert_screening(
         profile,
         result,
         case_id: None,
-        created_at: Utc::now(),
+        created_at: crate::clock::now(),
         sent_at: None,
     };
     screenings::insert(tx.conn(), &screening).await?;
@@ -339,7 +338,7 @@ async fn visible_screening(tx: &mut Tx, actor: &User, id: ScreeningId) -> AppRes
 /// Sends a screening: it joins the person's open case in the region, or
 /// opens a new case in the secretariat's queue.
 async fn send(tx: &mut Tx, actor: &User, person: &Person, screening: &mut Screening) -> AppResult<()> {
-    let now = Utc::now();
+    let now = crate::clock::now();
     let region_scope = soleil_store::Scope::Region(person.region);
     let open = CaseFilter {
         person: Some(person.id),

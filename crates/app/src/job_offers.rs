@@ -187,7 +187,7 @@ impl App {
             available_from: new.available_from,
             hours_per_week: new.hours_per_week,
             updated_by: actor.id,
-            updated_at: Utc::now(),
+            updated_at: crate::clock::now(),
         };
         store::save_work_profile(tx.conn(), &profile).await?;
         audit_person(&mut tx, actor, AuditAction::Update, &person, "work profile").await?;
@@ -254,7 +254,7 @@ impl App {
         if !policy::may_keep_offer(actor, region, new.employer_id, own) {
             return Err(Invalid::single("employer_id", "unknown_employer").into());
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         let origin = Origin {
             id: JobOfferId::new(),
             employer_name: Some(name),
@@ -291,7 +291,7 @@ impl App {
             created_by: old.created_by,
             created_at: old.created_at,
         };
-        let offer = offer_from(new, origin, Utc::now());
+        let offer = offer_from(new, origin, crate::clock::now());
         store::update_offer(tx.conn(), &offer).await?;
         audit_offer(&mut tx, actor, AuditAction::Update, &offer).await?;
         tx.commit().await?;
@@ -308,7 +308,7 @@ impl App {
         let mut tx = self.store.begin().await?;
         let offer = kept_offer(&mut tx, actor, id).await?;
         let place = locate(&offer.comune);
-        let today = Utc::now().date_naive();
+        let today = crate::clock::now().date_naive();
         let filter = CaseFilter {
             states: vec![CaseState::Inclusion],
             ..CaseFilter::default()
@@ -366,7 +366,7 @@ impl App {
             status: Some(OfferStatus::Open),
             ..OfferFilter::default()
         };
-        let today = Utc::now().date_naive();
+        let today = crate::clock::now().date_naive();
         let mut matches: Vec<OfferMatch> = store::offers(tx.conn(), &filter)
             .await?
             .into_iter()
@@ -418,7 +418,7 @@ impl App {
             status: ProposalStatus::Proposed,
             note,
             proposed_by: actor.id,
-            proposed_at: Utc::now(),
+            proposed_at: crate::clock::now(),
             answered_by: None,
             answered_at: None,
         };
@@ -459,7 +459,7 @@ impl App {
             status,
             note: note.or(old.note.clone()),
             answered_by: Some(actor.id),
-            answered_at: Some(Utc::now()),
+            answered_at: Some(crate::clock::now()),
             ..old.clone()
         };
         if !store::answer_proposal(tx.conn(), &proposal, old.status).await? {
@@ -544,7 +544,7 @@ impl App {
             held_on,
             place,
             created_by: actor.id,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         store::insert_day(tx.conn(), &day).await?;
         let subject = Subject::new("recruiting_day", day.id, Some(region));
@@ -653,7 +653,7 @@ impl App {
             person_surname: None,
             person_alias: None,
         };
-        store::save_day_candidate(tx.conn(), day.id, &candidate, actor.id, Utc::now()).await?;
+        store::save_day_candidate(tx.conn(), day.id, &candidate, actor.id, crate::clock::now()).await?;
         let subject = Subject::new("recruiting_day", day.id, Some(day.region));
         let detail = format!("person {}: {}", case.person_id, candidate.outcome);
         record(&mut tx, actor, AuditAction::Update, subject, Some(detail)).await?;

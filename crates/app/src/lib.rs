@@ -4,6 +4,7 @@
 //! and nothing below them.
 
 mod audit;
+mod clock;
 mod error;
 
 pub mod accounts;
@@ -106,5 +107,5 @@ pub(crate) fn authorize(actor: &User, operation: Operation) -> AppResult<()> {
 
 /// Today's date, as the rules about due and past days read it.
 pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::clock::now().date_naive()
 }

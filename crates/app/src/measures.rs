@@ -11,7 +11,7 @@
 //! approves it: two approvals can never spend the same euro twice. Every
 //! change is audited and put on the case's timeline.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use soleil_domain::inclusion::measure::{
     AllowanceComputation, BudgetAmountInput, BudgetLine, BudgetLineId, BudgetLineInput, BudgetLineTotals,
     Disbursement, DisbursementId, DisbursementInput, DisbursementStatus, MeasureKind, NewBudgetLine,
@@ -133,7 +133,7 @@ impl App {
             .or(region)
             .ok_or_else(|| AppError::Invalid(Invalid::single("region", "required")))?;
         let new = NewBudgetLine::parse(input)?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let line = BudgetLine {
             id: BudgetLineId::new(),
             region,
@@ -182,7 +182,7 @@ impl App {
             .ok_or(AppError::NotFound("budget_line"))?;
         let (committed, _) = store::line_figures(tx.conn(), id).await?;
         let amount = input.parse(committed)?;
-        store::set_line_amount(tx.conn(), id, amount, Utc::now()).await?;
+        store::set_line_amount(tx.conn(), id, amount, crate::clock::now()).await?;
         let detail = format!("amount {} -> {}", line.amount.to_plain(), amount.to_plain());
         audit_line(&mut tx, actor, AuditAction::Update, &line, detail).await?;
         let line = store::get_line(tx.conn(), id)
@@ -275,7 +275,7 @@ impl App {
             computation,
             note: new.note,
             proposed_by: actor.id,
-            proposed_at: Utc::now(),
+            proposed_at: crate::clock::now(),
             decided_by: None,
             decided_at: None,
             refusal_reason: None,
@@ -555,7 +555,7 @@ async fn decide(
     mut disbursement: Disbursement,
     from: DisbursementStatus,
 ) -> AppResult<Disbursement> {
-    let now = Utc::now();
+    let now = crate::clock::now();
     if disbursement.status != DisbursementStatus::Paid {
         disbursement.decided_by = Some(actor.id);
         disbursement.decided_at = Some(now);

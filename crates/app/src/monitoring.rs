@@ -240,7 +240,7 @@ async fn count_panels(mut conn: Conn<'_>, filter: &CohortFilter) -> AppResult<Ve
         }
     }
     let placements = monitoring::placements_by_kind(conn.reborrow(), filter).await?;
-    let employment = monitoring::employment_at_six_months(conn, filter).await?;
+    let employment = monitoring::employment_at_six_months(conn, filter, today()).await?;
     let areas = || NeedArea::all().map(NeedArea::as_str);
     let kinds = || PlacementKind::all().map(PlacementKind::as_str);
     Ok(vec![
@@ -276,7 +276,7 @@ async fn count_panels(mut conn: Conn<'_>, filter: &CohortFilter) -> AppResult<Ve
         CountPanel::new(
             "employment_at_six_months",
             "placement_kind",
-            &["follow_ups_due", "recorded", "still_employed"],
+            &["placements", "six_months_passed", "recorded", "still_employed"],
             kinds(),
             &employment,
         ),

@@ -1,6 +1,5 @@
 //! Setting up the network: regions and organisations.
 
-use chrono::Utc;
 use soleil_domain::organisation::{ListedOrganisation, PublicContacts};
 use soleil_domain::{
     AuditAction, NewOrganisation, Organisation, OrganisationId, OrganisationKind, Region, RegionCode, User,
@@ -167,7 +166,7 @@ impl App {
             phone: new.contacts.phone,
             opening_hours: new.contacts.opening_hours,
             public_listing: new.contacts.public_listing,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         let mut tx = self.store.begin().await?;
         match network::insert_organisation(tx.conn(), &organisation).await {

@@ -3,7 +3,6 @@
 //! transfers them for its cases. The database, not this code, guarantees
 //! that a place has at most one allocation in force.
 
-use chrono::Utc;
 use soleil_domain::place::{AllocationInput, PlacesInput, ReleaseInput, TransferInput, is_facility};
 use soleil_domain::validation::LONG_TEXT;
 use soleil_domain::{
@@ -198,7 +197,7 @@ impl App {
         let reason = reason(input.reason.as_deref())?;
         let next = AllocationInput {
             place_id: input.place_id,
-            from: input.from.unwrap_or_else(|| Utc::now().date_naive()),
+            from: input.from.unwrap_or_else(|| crate::clock::now().date_naive()),
             until: input.until,
         };
         next.check()?;
@@ -248,7 +247,7 @@ async fn insert_place(
         accessible,
         label,
         active: true,
-        created_at: Utc::now(),
+        created_at: crate::clock::now(),
     };
     match places::insert_place(tx.conn(), &place).await {
         Ok(()) => {}
@@ -301,7 +300,7 @@ async fn allocate_in(
         from_date: input.from,
         until_date: input.until,
         allocated_by: actor.id,
-        allocated_at: Utc::now(),
+        allocated_at: crate::clock::now(),
         released_at: None,
         released_by: None,
         release_reason: None,
@@ -340,7 +339,7 @@ async fn release_in(
         .await?
         .filter(|a| a.case_id == case)
         .ok_or(AppError::NotFound("allocation"))?;
-    let now = Utc::now();
+    let now = crate::clock::now();
     if !places::release(tx.conn(), id, actor.id, now, reason.as_deref()).await? {
         return Err(AppError::conflict("allocation_released"));
     }

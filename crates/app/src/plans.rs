@@ -2,7 +2,6 @@
 //! working group reviews it, the person agrees to it, and its actions are
 //! carried out. A version is edited only while it is a draft.
 
-use chrono::Utc;
 use soleil_domain::{
     ActionId, ActionOutcome, AuditAction, Case, CaseEventKind, CaseId, CaseState, Invalid, Plan, PlanContent,
     PlanId, PlanInput, PlanStatus, PlanVersion, ReviewVerdict, User,
@@ -113,7 +112,7 @@ impl App {
                     version: latest.map_or(1, |v| v.version + 1),
                     status: PlanStatus::Draft,
                     author_id: actor.id,
-                    created_at: Utc::now(),
+                    created_at: crate::clock::now(),
                     submitted_at: None,
                     approved_at: None,
                     agreed_at: None,
@@ -176,7 +175,7 @@ impl App {
         if !policy::may_review(actor, &plan) {
             return Err(AppError::Forbidden);
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         plans::insert_review(
             tx.conn(),
             plan.id,
@@ -245,7 +244,7 @@ impl App {
         if plan.agreed_at.is_some() {
             return Err(AppError::conflict("agreement_already_recorded"));
         }
-        plans::record_agreement(tx.conn(), plan.id, Utc::now(), note.as_deref()).await?;
+        plans::record_agreement(tx.conn(), plan.id, crate::clock::now(), note.as_deref()).await?;
         let step = Step::new(CaseEventKind::AgreementRecorded)
             .version(plan.version)
             .note(note);
@@ -303,7 +302,7 @@ impl App {
             action,
             input.status.into(),
             note.as_deref(),
-            Utc::now(),
+            crate::clock::now(),
         )
         .await?
         {
@@ -407,7 +406,7 @@ pub(crate) async fn submit_in(tx: &mut Tx, actor: &User, case: &Case) -> AppResu
     if reviewers.is_empty() {
         return Err(AppError::conflict("team_required_for_review"));
     }
-    let now = Utc::now();
+    let now = crate::clock::now();
     plans::set_reviewers(tx.conn(), plan.id, &reviewers).await?;
     plans::change_status(tx.conn(), plan.id, PlanStatus::Draft, PlanStatus::InReview, now).await?;
     log_plan_step(tx, actor, case, &plan, CaseEventKind::PlanSubmitted, "submitted").await?;
@@ -426,7 +425,7 @@ pub(crate) async fn withdraw_in(tx: &mut Tx, actor: &User, case: &Case) -> AppRe
             plan.id,
             PlanStatus::InReview,
             PlanStatus::Draft,
-            Utc::now(),
+            crate::clock::now(),
         )
         .await?;
     }
@@ -436,7 +435,7 @@ pub(crate) async fn withdraw_in(tx: &mut Tx, actor: &User, case: &Case) -> AppRe
 
 /// Approves the version under review; the version it replaces is superseded.
 async fn approve(tx: &mut Tx, actor: &User, case: &Case, plan: &Plan) -> AppResult<()> {
-    let now = Utc::now();
+    let now = crate::clock::now();
     for older in plans::versions(tx.conn(), case.id).await? {
         if older.id != plan.id && older.status == PlanStatus::Approved {
             plans::change_status(

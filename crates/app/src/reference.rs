@@ -6,7 +6,7 @@
 //! Computing or checking a codice fiscale reads no record and stores
 //! nothing: what the caller sends is all there is.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use soleil_domain::codice_fiscale::{CodiceFiscale, Holder};
 use soleil_domain::validation::SHORT_TEXT;
 use soleil_domain::{Invalid, Person, Sex, User};
@@ -35,7 +35,7 @@ impl App {
     /// Checks a codice fiscale and says what it holds.
     pub fn check_codice_fiscale(&self, actor: &User, code: &str) -> AppResult<CodiceFiscaleCheck> {
         self.authorize_reference_data(actor)?;
-        Ok(check(code, Utc::now().date_naive()))
+        Ok(check(code, crate::clock::now().date_naive()))
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use soleil_domain::referral::{ReferralAnswer, ReferralInput};
 use soleil_domain::validation::LONG_TEXT;
 use soleil_domain::{
@@ -149,7 +149,7 @@ impl App {
         if !input.consent {
             return Err(Invalid::single("consent", "consent_required").into());
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         let referral = Referral {
             id: ReferralId::new(),
             case_id: case.id,
@@ -467,7 +467,7 @@ async fn apply(
         ReferralState::Cancelled => (ReferralState::Sent, CaseEventKind::ReferralCancelled),
         ReferralState::Sent => return Err(AppError::conflict("referral_changed_meanwhile")),
     };
-    let now = Utc::now();
+    let now = crate::clock::now();
     if !referrals::change_state(tx.conn(), referral.id, from, to, actor.id, now, text.as_deref()).await? {
         return Err(AppError::conflict("referral_changed_meanwhile"));
     }

@@ -6,7 +6,6 @@
 //! placements only: the placement is a contract with it). Every read of a
 //! person's name and every change is audited.
 
-use chrono::Utc;
 use soleil_domain::inclusion::work_placement::{
     FOLLOW_UP_EARLY_DAYS, FollowUp, FollowUpAnswer, FollowUpId, FollowUpInput, NewWorkPlacement,
     PlacementEnd, PlacementEndInput, PlacementKind, PlacementStatus, WorkPlacement, WorkPlacementId,
@@ -72,7 +71,7 @@ impl App {
             return Err(AppError::conflict("case_not_in_inclusion"));
         }
         check_origin(&mut tx, &case, &new).await?;
-        let now = Utc::now();
+        let now = crate::clock::now();
         let placement = WorkPlacement {
             id: WorkPlacementId::new(),
             region: case.region,
@@ -202,7 +201,7 @@ impl App {
             return Err(AppError::conflict("placement_ended"));
         }
         let end = PlacementEnd::parse(input, placement.starts_on, today())?;
-        if !store::end(tx.conn(), id, &end, Utc::now()).await? {
+        if !store::end(tx.conn(), id, &end, crate::clock::now()).await? {
             return Err(AppError::conflict("placement_ended"));
         }
         let detail = format!("ended: {}", end.reason);
@@ -237,7 +236,7 @@ impl App {
             return Err(Invalid::single("due_on", "follow_up_not_due").into());
         }
         let recorded = FollowUp {
-            recorded_at: Some(Utc::now()),
+            recorded_at: Some(crate::clock::now()),
             recorded_by: Some(actor.id),
             still_employed: Some(answer.still_employed),
             same_employer: answer.same_employer,

@@ -338,17 +338,23 @@ pub async fn placements_by_kind(conn: Conn<'_>, filter: &CohortFilter) -> Result
     counts(conn, &select, from, &w).await
 }
 
-/// The six-month follow-ups of work placements that fell due in the
-/// period, by kind of placement: (due, recorded, still in work).
-pub async fn employment_at_six_months(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
-    let mut w = filter.during("f.due_on", false);
-    w.and_raw("f.month = 6".into());
+/// Work placements that began in the period, by kind, and what their
+/// six-month follow-up found: (placements, six months passed by `today`,
+/// follow-up recorded, still in work).
+pub async fn employment_at_six_months(
+    conn: Conn<'_>,
+    filter: &CohortFilter,
+    today: NaiveDate,
+) -> Result<Vec<Counts>> {
+    let mut w = filter.during("w.starts_on", false);
+    let today = w.bind(Value::Date(today));
     let select = format!(
-        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, CAST(0 AS BIGINT) AS d",
+        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, {} AS d",
+        how_many(&format!("f.due_on <= {today}")),
         how_many("f.recorded_at IS NOT NULL"),
         how_many("f.still_employed")
     );
-    let from = "FROM work_placement_follow_ups f JOIN work_placements w ON w.id = f.placement_id
-                JOIN case_milestones m ON m.case_id = w.case_id";
+    let from = "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id
+                LEFT JOIN work_placement_follow_ups f ON f.placement_id = w.id AND f.month = 6";
     counts(conn, &select, from, &w).await
 }

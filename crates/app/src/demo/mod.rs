@@ -20,6 +20,7 @@
 //! path) and `play` (the paths played through the use cases); `draw` holds
 //! the seeded picks they share.
 
+mod calendar;
 mod casework;
 mod directory;
 mod documents;
@@ -46,6 +47,7 @@ use soleil_domain::{CaseState, RegionCode, Role};
 use soleil_store::network::{OrganisationFilter, UserFilter};
 use soleil_store::{Page, Scope, cases, persons};
 
+use self::calendar::Calendar;
 use self::network::demo_accounts;
 use self::play::Cast;
 use self::stories::{inclusion_cohort, stories};
@@ -76,6 +78,8 @@ pub struct DemoSummary {
 const SEED: u64 = 0x5013_11de_2026;
 /// Seed of the Abruzzo inclusion cohort's people.
 const COHORT_SEED: u64 = 0x5013_11de_0abe;
+/// Seed of the days the stories happened on.
+const CALENDAR_SEED: u64 = 0x5013_11de_0da7;
 
 impl App {
     /// Loads the demo network, once. If `admin@demo.soleil.local` exists the
@@ -94,11 +98,16 @@ impl App {
         let casts = Cast::of_every_region(&organisations, staff);
         let mut rng = StdRng::seed_from_u64(SEED);
         let stories = stories(&mut rng);
-        let mut reached = self.play_all(&casts, &stories).await?;
+        let mut reached = self
+            .play_all(&casts, &stories, &mut Calendar::recent(CALENDAR_SEED))
+            .await?;
         // The Abruzzo inclusion cohort, from its own seed so that the other
-        // people stay as they were, and its nine-month cycle.
+        // people stay as they were, and its nine-month cycle: in inclusion
+        // before its first lab.
         let cohort = inclusion_cohort(&mut StdRng::seed_from_u64(COHORT_SEED));
-        reached.extend(self.play_all(&casts, &cohort).await?);
+        let days_ago = i64::try_from(inclusion::first_lab_days_ago()).unwrap_or_default();
+        let mut before_the_labs = Calendar::before(CALENDAR_SEED, days_ago);
+        reached.extend(self.play_all(&casts, &cohort, &mut before_the_labs).await?);
         let cycle = self.create_demo_inclusion(&cohort).await?;
         let duplicates = self.record_demo_duplicates(&stories).await?;
         users += cycle.users;

@@ -8,6 +8,7 @@ use soleil_domain::{
     Organisation, OrganisationId, Plan, PlanInput, RegionCode, ReviewVerdict, Role, User,
 };
 
+use super::calendar::{Calendar, Timeline};
 use super::casework::{
     AGREEMENT_NOTE, APPROVAL_COMMENT, DROPPED_ACTION, EMERGENCY_SUMMARY, IN_FORCE_NOTE, NOT_IN_SCOPE,
     OUT_OF_EMERGENCY, PATH_SUMMARY, REFERRALS, TRIAGE_NOTE, legal_status_checked,
@@ -17,6 +18,7 @@ use super::regions::REGIONS;
 use super::screening::FOLLOW_UP_NOTE;
 use super::stories::{Stage, Story, closing};
 use crate::cases::TransitionInput;
+use crate::clock::replay;
 use crate::intake::{ContactInput, ScreeningInput};
 use crate::plans::{ActionUpdateInput, AgreementInput, ReviewInput};
 use crate::{App, AppError, AppResult};
@@ -177,15 +179,22 @@ fn move_to(to: CaseState, note: &str) -> TransitionInput {
 }
 
 impl App {
-    /// Plays every story in turn; returns the states their cases end in.
-    pub(super) async fn play_all(&self, casts: &[Cast], stories: &[Story]) -> AppResult<Vec<CaseState>> {
+    /// Plays every story in turn, each as of the days its steps happened
+    /// ([`Timeline`]); returns the states their cases end in.
+    pub(super) async fn play_all(
+        &self,
+        casts: &[Cast],
+        stories: &[Story],
+        calendar: &mut Calendar,
+    ) -> AppResult<Vec<CaseState>> {
         let mut reached = Vec::with_capacity(stories.len());
         for story in stories {
             let cast = casts
                 .iter()
                 .find(|c| c.region == story.region)
                 .ok_or(AppError::NotFound("demo region"))?;
-            if let Some(state) = self.play(cast, story).await? {
+            let timeline = calendar.draw();
+            if let Some(state) = self.play(cast, story, &timeline).await? {
                 reached.push(state);
             }
         }
@@ -194,17 +203,19 @@ impl App {
 
     /// Plays one story as far as its stage; returns the state its case ends
     /// in, or `None` when no screening was sent and so no case opened.
-    async fn play(&self, cast: &Cast, story: &Story) -> AppResult<Option<CaseState>> {
-        let Some(case) = self.report(cast, story).await? else {
+    async fn play(&self, cast: &Cast, story: &Story, when: &Timeline) -> AppResult<Option<CaseState>> {
+        let Some(case) = replay(when.reported, self.report(cast, story)).await? else {
             return Ok(None);
         };
         if story.stage == Stage::Reported {
             return Ok(Some(CaseState::Reported));
         }
         let secretariat = cast.secretariat()?;
-        let triaged = self
-            .transition(secretariat, case, &move_to(CaseState::Assessing, TRIAGE_NOTE))
-            .await?;
+        let triaged = replay(
+            when.assessed,
+            self.transition(secretariat, case, &move_to(CaseState::Assessing, TRIAGE_NOTE)),
+        )
+        .await?;
         if matches!(
             story.stage,
             Stage::Assessing | Stage::Emergency | Stage::NotInScope | Stage::ReferredElsewhere
@@ -212,27 +223,69 @@ impl App {
             if story.stage == Stage::Assessing {
                 return Ok(Some(triaged.state));
             }
-            let decided = self.assess(secretariat, case, &cast.decision(story)).await?;
+            let decided = replay(
+                when.assessed,
+                self.assess(secretariat, case, &cast.decision(story)),
+            )
+            .await?;
             return Ok(Some(decided.state));
         }
         let manager = Cast::nth(&cast.case_managers, story.case_manager)?;
-        self.open_path(cast, story, case, manager).await?;
+        replay(when.assessed, self.open_path(cast, story, case, manager)).await?;
+        replay(when.planned, self.plan_and_review(cast, story, case, manager)).await?;
+        if story.stage == Stage::Planning || (story.stage == Stage::DroppedOut && story.early_exit) {
+            return replay(
+                when.closed,
+                self.close_if_due(story, case, manager, CaseState::Planning),
+            )
+            .await;
+        }
+        if story.stage == Stage::PlanReview {
+            return Ok(Some(CaseState::PlanReview));
+        }
+        let agreement = AgreementInput {
+            note: Some(AGREEMENT_NOTE.to_owned()),
+        };
+        let plan = replay(when.agreed, self.record_agreement(manager, case, &agreement)).await?;
+        replay(
+            when.included,
+            self.transition(manager, case, &move_to(CaseState::Inclusion, IN_FORCE_NOTE)),
+        )
+        .await?;
+        replay(when.closed, async {
+            self.carry_out(cast, story.stage, case, manager, &plan).await?;
+            self.close_if_due(story, case, manager, CaseState::Inclusion)
+                .await
+        })
+        .await
+    }
+
+    /// The plan drafted and, unless the story stops before, submitted to
+    /// the working group and reviewed (approved, or first sent back for a
+    /// missing need).
+    async fn plan_and_review(
+        &self,
+        cast: &Cast,
+        story: &Story,
+        case: CaseId,
+        manager: &User,
+    ) -> AppResult<()> {
         self.save_plan(manager, case, &cast.plan(manager, &story.needs)?)
             .await?;
         if story.stage == Stage::Planning || (story.stage == Stage::DroppedOut && story.early_exit) {
-            return self.close_if_due(story, case, manager, CaseState::Planning).await;
+            return Ok(());
         }
         for service in &cast.services {
             self.add_team_member(manager, case, service.id).await?;
         }
-        let submitted = self.submit_plan(manager, case).await?;
+        self.submit_plan(manager, case).await?;
         if story.stage == Stage::PlanReview {
             // One member of the group has answered; the others have not yet.
             if let Some(first) = cast.services.first() {
                 self.review(first, case, ReviewVerdict::Approve, Some(APPROVAL_COMMENT))
                     .await?;
             }
-            return Ok(Some(submitted.state));
+            return Ok(());
         }
         if let Some(area) = story.requested_change {
             self.revise(cast, story, case, manager, area).await?;
@@ -240,15 +293,7 @@ impl App {
         for service in &cast.services {
             self.review(service, case, ReviewVerdict::Approve, None).await?;
         }
-        let agreement = AgreementInput {
-            note: Some(AGREEMENT_NOTE.to_owned()),
-        };
-        let plan = self.record_agreement(manager, case, &agreement).await?;
-        self.transition(manager, case, &move_to(CaseState::Inclusion, IN_FORCE_NOTE))
-            .await?;
-        self.carry_out(cast, story.stage, case, manager, &plan).await?;
-        self.close_if_due(story, case, manager, CaseState::Inclusion)
-            .await
+        Ok(())
     }
 
     /// The first contact: person and screening, sent unless the story stops

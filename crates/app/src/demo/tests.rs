@@ -378,6 +378,55 @@ async fn the_demo_runs_the_abruzzo_inclusion_cycle() {
         .user;
     let portal = app.employer_portal(&employer).await.unwrap();
     assert!(!portal.placements.is_empty());
+
+    the_cycle_is_measured(&app, &secretariat, today).await;
+}
+
+/// The region's dashboard shows every panel with figures, and its results
+/// table is the project's: 8 labs, 19 internships and 14 contracts of which
+/// 4 apprenticeships.
+async fn the_cycle_is_measured(app: &App, secretariat: &soleil_domain::User, today: chrono::NaiveDate) {
+    use crate::monitoring::DashboardQuery;
+    use crate::reports::{PlacementResults, ReportQuery};
+
+    let dashboard = app
+        .dashboard(secretariat, &DashboardQuery::default())
+        .await
+        .unwrap();
+    for step in &dashboard.funnel {
+        assert!(step.reached > 0, "no case reached {}", step.step);
+    }
+    // The stories span months: the steps take days, not none.
+    assert!(
+        dashboard.timings.iter().all(|t| t.cases > 0),
+        "{:?}",
+        dashboard.timings
+    );
+    assert!(
+        dashboard.timings.iter().any(|t| t.median_days > Some(0)),
+        "{:?}",
+        dashboard.timings
+    );
+    for panel in &dashboard.panels {
+        let total: i64 = panel.rows.iter().filter_map(|row| row.counts.first()).sum();
+        assert!(total > 0, "the {} panel is empty", panel.panel);
+    }
+    let query = ReportQuery {
+        region: None,
+        from: today.checked_sub_months(chrono::Months::new(12)),
+        to: Some(today),
+    };
+    let results = app.results_report(secretariat, &query).await.unwrap();
+    assert_eq!(results.labs_total, 8);
+    assert_eq!(
+        results.placements,
+        PlacementResults {
+            internships: 19,
+            contracts: 14,
+            apprenticeships: 4,
+            total: 33
+        }
+    );
 }
 
 /// The cycle's money: an allowance for each month attended enough, paid

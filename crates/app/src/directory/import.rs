@@ -296,7 +296,7 @@ impl<'a> Checker<'a> {
             .collect();
         Ok(Self {
             actor,
-            now: Utc::now(),
+            now: crate::clock::now(),
             existing: services.into_iter().map(|s| (s.id, s)).collect(),
             location_owners,
             by_id: HashMap::new(),

@@ -10,7 +10,6 @@ pub mod sheet;
 
 use std::collections::BTreeMap;
 
-use chrono::Utc;
 use soleil_domain::directory::{Service, ServiceId, ServiceInput};
 use soleil_domain::{AuditAction, Invalid, Organisation, RegionCode, User};
 use soleil_store::directory::{self, ExportFilter, LocationArea};
@@ -200,7 +199,9 @@ async fn editable_organisation(tx: &mut Tx, actor: &User, input: &ServiceInput) 
 
 /// Checks an input against the reference list of comuni.
 fn parse(input: &ServiceInput, id: ServiceId) -> AppResult<Service> {
-    Ok(input.parse(id, Utc::now(), |code| soleil_reference::comune(code).is_some())?)
+    Ok(input.parse(id, crate::clock::now(), |code| {
+        soleil_reference::comune(code).is_some()
+    })?)
 }
 
 /// Inserts or replaces a service, and records who did it.

@@ -257,7 +257,9 @@ impl App {
         }
         drop(handle);
         let (matches, total) = directory::search(&self.store, &query, page).await?;
-        let at = query.at.unwrap_or_else(|| WeekMoment::of(rome_time(Utc::now())));
+        let at = query
+            .at
+            .unwrap_or_else(|| WeekMoment::of(rome_time(crate::clock::now())));
         let hits = matches
             .into_iter()
             .map(|found| hit(found, query.near, at))

@@ -10,7 +10,7 @@
 //! job may run twice or on several servers at once. A newer permit, a
 //! changed expiry or a removed document closes the reminders it outdates.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use soleil_domain::document::{RENEWAL_GRACE_DAYS, stage_to_raise};
 use soleil_domain::{AuditAction, CaseEventKind, PersonId, Reminder, ReminderId, ReminderStage, Role, User};
 use soleil_store::documents::{self, ExpiringDocument, ReminderFilter, ReminderView};
@@ -55,7 +55,8 @@ impl App {
 
     /// [`Self::raise_permit_reminders`] as of today (UTC), as the server runs it.
     pub async fn raise_permit_reminders_today(&self) -> AppResult<usize> {
-        self.raise_permit_reminders(Utc::now().date_naive()).await
+        self.raise_permit_reminders(crate::clock::now().date_naive())
+            .await
     }
 
     /// The open reminders the caller handles, the soonest expiry first: a
@@ -104,7 +105,7 @@ impl App {
         if !policy::may_handle_reminder(actor, &reminder, case_manager) {
             return Err(not_found());
         }
-        let now = Utc::now();
+        let now = crate::clock::now();
         if !documents::close_reminder(tx.conn(), id, actor.id, now).await? {
             return Err(AppError::conflict("reminder_done"));
         }
@@ -157,7 +158,7 @@ async fn raise(
         .iter()
         .find(|summary| summary.case.case_manager_id.is_some())
         .or(open.first());
-    let now = Utc::now();
+    let now = crate::clock::now();
     let reminder = Reminder {
         id: ReminderId::new(),
         document_id: document.id,
@@ -217,7 +218,7 @@ pub(super) async fn close_superseded(tx: &mut Tx, actor: &User, person: PersonId
 }
 
 async fn close(tx: &mut Tx, actor: &User, reminder: &Reminder, why: &str) -> AppResult<()> {
-    if documents::close_reminder(tx.conn(), reminder.id, actor.id, Utc::now()).await? {
+    if documents::close_reminder(tx.conn(), reminder.id, actor.id, crate::clock::now()).await? {
         let subject = Subject::new("reminder", reminder.id, Some(reminder.region));
         record(
             tx,

@@ -64,7 +64,7 @@ impl App {
     /// intake form asks before recording. Anonymous contacts are not checked.
     pub async fn possible_matches(&self, actor: &User, input: &PersonInput) -> AppResult<MatchReport> {
         authorize(actor, Operation::CheckPossibleMatches)?;
-        let new = NewPerson::parse(input, Utc::now().date_naive())?;
+        let new = NewPerson::parse(input, crate::clock::now().date_naive())?;
         let candidates = self.identity_candidates(actor, &new).await?;
         let report = self.match_report(&candidates).await?;
         self.audit_shown(actor, &report).await?;

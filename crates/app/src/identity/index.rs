@@ -74,7 +74,7 @@ impl PersonIndex {
     ) -> AppResult<Vec<(PersonId, Comparison)>> {
         let mut handle = store.handle().await?;
         let mut loaded = self.loaded.lock().await;
-        let started = Utc::now();
+        let started = crate::clock::now();
         match loaded.as_mut() {
             Some(current) => {
                 let since = current.watermark - OVERLAP;

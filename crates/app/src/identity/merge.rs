@@ -3,7 +3,6 @@
 //! (region, organisation, recorder); the merge lists what it moved so that
 //! its undo moves exactly those rows back.
 
-use chrono::Utc;
 use soleil_domain::identity::{Merge, MergeId, PairId, PairStatus};
 use soleil_domain::{AuditAction, CaseEventKind, Invalid, PersonId, RegionCode, Role, User};
 use soleil_store::identity::{self, PERSON_TABLES};
@@ -53,7 +52,7 @@ impl App {
             survivor_region,
             merged_region,
             merged_by: actor.id,
-            merged_at: Utc::now(),
+            merged_at: crate::clock::now(),
             undone_by: None,
             undone_at: None,
         };
@@ -135,7 +134,7 @@ impl App {
         on_timelines(&mut tx, actor, &persons, CaseEventKind::MergeUndone).await?;
         tx.commit().await?;
         merge.undone_by = Some(actor.id);
-        merge.undone_at = Some(Utc::now());
+        merge.undone_at = Some(crate::clock::now());
         Ok(merge)
     }
 

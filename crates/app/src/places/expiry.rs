@@ -6,7 +6,7 @@
 //! acts as an account of its own: created on first need, inactive, with no
 //! usable password and no region, it can never sign in nor see a record.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use soleil_domain::place::PERIOD_ENDED;
 use soleil_domain::{AuditAction, Role, User};
 use soleil_store::{StoreError, network, places};
@@ -61,7 +61,8 @@ impl App {
     /// [`Self::end_expired_allocations`] as of today, the date the rest of
     /// SOLEIL counts days by (UTC).
     pub async fn end_expired_allocations_today(&self) -> AppResult<usize> {
-        self.end_expired_allocations(Utc::now().date_naive()).await
+        self.end_expired_allocations(crate::clock::now().date_naive())
+            .await
     }
 
     /// The account automatic jobs act as, created the first time it is needed.
@@ -79,7 +80,7 @@ impl App {
             organisation_id: None,
             region: None,
             active: false,
-            created_at: Utc::now(),
+            created_at: crate::clock::now(),
         };
         match network::insert_user(tx.conn(), &user, NO_PASSWORD).await {
             Ok(()) => {}

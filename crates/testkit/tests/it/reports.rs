@@ -127,6 +127,25 @@ async fn the_results_table_of_the_abruzzo_project_is_reproduced(backend: Backend
         json!({ "internships": 19, "contracts": 14, "apprenticeships": 4, "total": 33 })
     );
 
+    // The dashboard counts the same placements, none six months old yet.
+    let dashboard = t
+        .get(
+            &team.secretariat,
+            &format!("/api/v1/monitoring/dashboard?from={from}&to={to}"),
+        )
+        .await
+        .expect(200);
+    let employment = dashboard["panels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|panel| panel["panel"] == "employment_at_six_months")
+        .unwrap();
+    assert_eq!(
+        employment["rows"][0],
+        json!({ "key": "internship", "counts": [19, 0, 0, 0] })
+    );
+
     // The page shows the same table, and hands it out as files.
     let browser = t.signed_in(&team.secretariat).await;
     let (status, html) = t.page(&browser, &format!("/reports?{query}")).await;

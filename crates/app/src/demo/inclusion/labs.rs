@@ -31,6 +31,17 @@ pub(in crate::demo) struct LabPlan {
     pub(in crate::demo) class: usize,
 }
 
+/// How many days ago the cycle's first lab began: the cohort is in
+/// inclusion by then.
+pub(in crate::demo) fn first_lab_days_ago() -> u64 {
+    EMPOWERMENT
+        .iter()
+        .chain(PROFESSIONAL_LABS)
+        .map(|lab| lab.starts)
+        .max()
+        .unwrap_or_default()
+}
+
 const SESSION_MINUTES: i32 = 4 * 60;
 /// Seed 004: the professional labs pay an attendance allowance per hour
 /// attended; the empowerment path is supported with vouchers instead.

@@ -17,6 +17,8 @@ mod employers;
 mod labs;
 mod placements;
 
+pub(super) use labs::first_lab_days_ago;
+
 use chrono::{Days, NaiveDate, Utc};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -179,28 +181,30 @@ impl App {
         })
     }
 
-    /// The cohort's cases: the newest Abruzzo cases in inclusion, one per
-    /// cohort story, checked against the stories' names.
+    /// The cohort's cases: for each cohort story, the oldest Abruzzo case
+    /// in inclusion of a person of that name not yet taken (the cohort came
+    /// in before every other story of the demo; see `Calendar::before`).
     async fn cohort_members(&self, crew: &Crew, cohort: &[Story]) -> AppResult<Vec<Member>> {
         let filter = CaseFilter {
             states: vec![CaseState::Inclusion],
             ..CaseFilter::default()
         };
-        let (newest, _) = self
+        let (mut cases, _) = self
             .cases(&crew.secretariat, &filter, Page::new(0, Page::MAX_SIZE))
             .await?;
-        if newest.len() < cohort.len() {
-            return Err(AppError::NotFound("demo inclusion cohort"));
-        }
-        let mut cases: Vec<_> = newest.into_iter().take(cohort.len()).collect();
-        cases.reverse();
+        cases.sort_by_key(|summary| summary.case.opened_at);
+        let mut taken = vec![false; cases.len()];
         let mut members = Vec::with_capacity(cohort.len());
-        for (summary, story) in cases.into_iter().zip(cohort) {
-            if summary.person_given_name != story.person.given_name
-                || summary.person_surname != story.person.surname
-            {
+        for story in cohort {
+            let found = cases.iter().zip(taken.iter_mut()).find(|(summary, taken)| {
+                !**taken
+                    && summary.person_given_name == story.person.given_name
+                    && summary.person_surname == story.person.surname
+            });
+            let Some((summary, taken)) = found else {
                 return Err(AppError::NotFound("demo cohort case"));
-            }
+            };
+            *taken = true;
             members.push(Member {
                 case: summary.case.id,
                 person: summary.case.person_id,

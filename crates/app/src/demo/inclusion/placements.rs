@@ -17,6 +17,7 @@ use soleil_domain::{CaseId, User};
 use super::Cycle;
 use super::employers::{EMPLOYERS, EmployersMet};
 use super::labs::{LabRun, Labs};
+use crate::clock::replay;
 use crate::job_offers::{DayCandidateInput, DayEmployerInput};
 use crate::{App, AppResult};
 
@@ -430,9 +431,20 @@ impl App {
                 super::labs::PROFESSIONAL_LABS[plan.lab].title
             )),
         };
-        let placement = self
-            .record_work_placement(&plan.manager, plan.case, &input)
-            .await?;
+        // Recorded on its first day, so the case's timeline (and the time
+        // to its outcome) dates it then.
+        let first_day = plan
+            .starts_on
+            .and_hms_opt(9, 0, 0)
+            .map(|t| t.and_utc())
+            .filter(|t| *t <= crate::clock::now());
+        let placement = match first_day {
+            Some(day) => replay(day, self.record_work_placement(&plan.manager, plan.case, &input)).await?,
+            None => {
+                self.record_work_placement(&plan.manager, plan.case, &input)
+                    .await?
+            }
+        };
         // One person leaves a fixed-term job after two months; the short
         // internships that ran their course are closed as completed.
         let resigned = plan.lab == 0 && plan.kind == PlacementKind::Employment && plan.employer == 1;
