@@ -23,6 +23,7 @@ mod job_offers_pages;
 mod measures;
 mod measures_pages;
 mod monitoring;
+mod monitoring_browser;
 mod pathway;
 mod places;
 mod policy_matrix;

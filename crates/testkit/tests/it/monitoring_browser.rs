@@ -1,0 +1,61 @@
+//! The monitoring pages over the demo network, in headless Chromium: the
+//! Abruzzo secretariat opens its dashboard (every panel drawn, with its
+//! table and its CSV link), filters it, and reads the project's results
+//! table. Screenshots in `screenshots/BACKEND-monitoring-NN-NAME.png`;
+//! axe-core checks every page against WCAG 2.1 A/AA.
+
+use fantoccini::Locator;
+use soleil_app::demo::DEMO_PASSWORD;
+use soleil_testkit::browser::Browser;
+use soleil_testkit::inclusion::today;
+use soleil_testkit::{Backend, on_both_backends, spawn};
+
+on_both_backends!(the_dashboard_of_the_demo_region_shows_every_panel);
+
+/// The panels of the dashboard, by the ids of their sections.
+const PANELS: [&str; 8] = [
+    "funnel",
+    "timings",
+    "contacts",
+    "referrals",
+    "needs",
+    "labs",
+    "placements",
+    "employment_at_six_months",
+];
+
+async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let Some(mut b) = Browser::start(&t.base_url, &format!("{}-monitoring", backend.name())).await else {
+        return;
+    };
+    t.app.load_demo().await.expect("demo");
+    b.sign_in("secretariat.abr@demo.soleil.local", DEMO_PASSWORD).await;
+
+    b.open("/monitoring").await;
+    b.check("dashboard").await;
+    for panel in PANELS {
+        let heading = b.text(&format!("#{panel}-heading")).await;
+        assert!(!heading.is_empty(), "no heading for {panel}");
+        let chart = format!("section[aria-labelledby='{panel}-heading'] svg[role='img'] rect.chart-bar");
+        assert!(
+            !b.client.find_all(Locator::Css(&chart)).await.unwrap().is_empty(),
+            "no bars in the {panel} chart"
+        );
+        let csv = format!("section[aria-labelledby='{panel}-heading'] a[href*='panel={panel}']");
+        b.client.find(Locator::Css(&csv)).await.expect("a CSV link for each panel");
+    }
+    let text = b.page_text().await;
+    assert!(text.contains("Abruzzo"), "the dashboard names its region");
+
+    // Filtered to women in care work: still every panel, fewer cases.
+    b.open("/monitoring?sector=care_work&sex=female").await;
+    b.check("dashboard-filtered").await;
+
+    let from = today() - chrono::Duration::days(300);
+    b.open(&format!("/reports?from={from}&to={}", today())).await;
+    b.check("results").await;
+    let text = b.page_text().await;
+    assert!(text.contains("Totale laboratori") && text.contains("Totale inserimenti"));
+    b.finish().await;
+}
