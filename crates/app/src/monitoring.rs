@@ -39,6 +39,7 @@ pub struct DashboardQuery {
     pub nationality: Option<String>,
     pub sex: Option<Sex>,
     /// Age at the first contact.
+    #[param(inline)]
     pub age_band: Option<AgeBand>,
 }
 

@@ -30,7 +30,8 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
         return;
     };
     t.app.load_demo().await.expect("demo");
-    b.sign_in("secretariat.abr@demo.soleil.local", DEMO_PASSWORD).await;
+    b.sign_in("secretariat.abr@demo.soleil.local", DEMO_PASSWORD)
+        .await;
 
     b.open("/monitoring").await;
     b.check("dashboard").await;
@@ -43,7 +44,10 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
             "no bars in the {panel} chart"
         );
         let csv = format!("section[aria-labelledby='{panel}-heading'] a[href*='panel={panel}']");
-        b.client.find(Locator::Css(&csv)).await.expect("a CSV link for each panel");
+        b.client
+            .find(Locator::Css(&csv))
+            .await
+            .expect("a CSV link for each panel");
     }
     let text = b.page_text().await;
     assert!(text.contains("Abruzzo"), "the dashboard names its region");

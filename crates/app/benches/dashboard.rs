@@ -1,0 +1,196 @@
+//! How fast the monitoring dashboard answers for a region with a million
+//! cases. The cases' milestones are written straight into
+//! `case_milestones` (what the dashboard's funnel and times read; the
+//! other panels' tables stay empty), spread over four years of entries
+//! with every step reached by fewer cases than the one before; then
+//! `App::dashboard` is timed for the region's coordinator over the last
+//! twelve months and over the four years, unfiltered and filtered.
+//!
+//! `cargo bench -p soleil-app --bench dashboard` runs it on a temporary
+//! SQLite file; with `SOLEIL_BENCH_POSTGRES_URL` set (a server where the
+//! user may create databases and, to write rows that stand for cases it
+//! does not write, set `session_replication_role`), on PostgreSQL too, in
+//! a database of its own dropped afterwards. `SOLEIL_BENCH_CASES` changes
+//! the size; `SOLEIL_BENCH_RUNS` the runs.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use soleil_app::monitoring::DashboardQuery;
+use soleil_app::{App, Settings};
+use soleil_domain::monitoring::epoch_day;
+use soleil_domain::{RegionCode, Role, User, UserId, WorkSector};
+use sqlx::Connection;
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The rows, from a counter `i` and today's epoch day `t`: entries over
+/// 1,460 days; 90% assessed, 80% taken in charge, 60% with a plan agreed,
+/// 50% in inclusion, 30% with an outcome; a tenth closed as dropped out.
+fn insert_sql(postgres: bool, cases: usize, today: i32) -> String {
+    let id = if postgres {
+        "gen_random_uuid()"
+    } else {
+        "randomblob(16)"
+    };
+    let organisation = if postgres {
+        "'00000000-0000-7000-8000-000000000001'::uuid"
+    } else {
+        "x'00000000000070008000000000000001'"
+    };
+    let s = format!("({today} - i % 1460)");
+    let a = format!("{s} + i % 13");
+    let c = format!("{a} + i % 7");
+    let p = format!("{c} + i % 31");
+    let n = format!("{p} + i % 9");
+    let o = format!("{n} + i % 200");
+    format!(
+        "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < {last})
+         INSERT INTO case_milestones (case_id, region, organisation_id, sector, nationality, sex, age_band,
+             screened_on, assessed_on, taken_in_charge_on, plan_agreed_on, in_inclusion_on, outcome_on,
+             closed_on, closing_reason)
+         SELECT {id}, 'laz', {organisation},
+             CASE i % 4 WHEN 0 THEN 'agriculture' WHEN 1 THEN 'construction' WHEN 2 THEN 'logistics' ELSE 'care_work' END,
+             CASE i % 5 WHEN 0 THEN 'IN' WHEN 1 THEN 'PK' WHEN 2 THEN 'MA' WHEN 3 THEN 'NG' ELSE 'RO' END,
+             CASE i % 2 WHEN 0 THEN 'male' ELSE 'female' END,
+             CASE i % 3 WHEN 0 THEN 'from18_to29' WHEN 1 THEN 'from30_to54' ELSE 'from55' END,
+             {s},
+             CASE WHEN i % 10 <> 0 THEN {a} END,
+             CASE WHEN i % 10 > 1 THEN {c} END,
+             CASE WHEN i % 10 > 3 THEN {p} END,
+             CASE WHEN i % 10 > 4 THEN {n} END,
+             CASE WHEN i % 10 > 6 THEN {o} END,
+             CASE WHEN i % 10 = 3 THEN {c} + 20 END,
+             CASE WHEN i % 10 = 3 THEN 'dropped_out' END
+         FROM k",
+        last = cases - 1
+    )
+}
+
+async fn fill(url: &str, postgres: bool, cases: usize) {
+    let today = epoch_day(Utc::now().date_naive());
+    let sql = insert_sql(postgres, cases, today);
+    let started = Instant::now();
+    if postgres {
+        let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+        // The rows stand for cases the benchmark does not write.
+        sqlx::query("SET session_replication_role = replica")
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query("ANALYZE case_milestones")
+            .execute(&mut db)
+            .await
+            .unwrap();
+    } else {
+        let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+        sqlx::query("PRAGMA foreign_keys = OFF")
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .execute(&mut db)
+            .await
+            .unwrap();
+        sqlx::query("ANALYZE").execute(&mut db).await.unwrap();
+    }
+    println!(
+        "  {cases} cases written in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn coordinator() -> User {
+    User {
+        id: UserId::new(),
+        email: "coordinator.laz@bench.soleil.local".into(),
+        display_name: "Bench".into(),
+        role: Role::Coordinator,
+        organisation_id: None,
+        region: Some(RegionCode::Laz),
+        active: true,
+        created_at: Utc::now(),
+    }
+}
+
+async fn time(app: &App, name: &str, query: &DashboardQuery, runs: usize) {
+    let reader = coordinator();
+    let mut times: Vec<Duration> = Vec::with_capacity(runs);
+    let mut reached = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let dashboard = app.dashboard(&reader, query).await.unwrap();
+        times.push(started.elapsed());
+        reached = dashboard.funnel[0].reached;
+    }
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "  {name:<34} {reached:>8} cases  p50 {:>7.1} ms  max {:>7.1} ms",
+        ms(times[runs / 2]),
+        ms(times[runs - 1])
+    );
+}
+
+async fn bench(url: &str, postgres: bool, cases: usize, runs: usize) {
+    let app = App::open(url, Settings::default()).await.unwrap();
+    fill(url, postgres, cases).await;
+    let today = Utc::now().date_naive();
+    let four_years = DashboardQuery {
+        from: Some(today - chrono::Duration::days(1460)),
+        to: Some(today),
+        ..DashboardQuery::default()
+    };
+    time(&app, "last 12 months", &DashboardQuery::default(), runs).await;
+    time(&app, "four years", &four_years, runs).await;
+    let filtered = DashboardQuery {
+        sector: Some(WorkSector::Agriculture),
+        nationality: Some("IN".into()),
+        ..four_years.clone()
+    };
+    time(&app, "four years, agriculture, India", &filtered, runs).await;
+    app.close().await;
+}
+
+#[tokio::main]
+async fn main() {
+    let cases = env_number("SOLEIL_BENCH_CASES", 1_000_000);
+    let runs = env_number("SOLEIL_BENCH_RUNS", 10).max(1);
+    let dir = tempfile::tempdir().unwrap();
+    println!("SQLite:");
+    bench(
+        &format!("sqlite://{}", dir.path().join("bench.db").display()),
+        false,
+        cases,
+        runs,
+    )
+    .await;
+    if let Ok(server) = std::env::var("SOLEIL_BENCH_POSTGRES_URL") {
+        println!("PostgreSQL:");
+        let name = format!("soleil_bench_dashboard_{}", std::process::id());
+        let mut admin = sqlx::PgConnection::connect(&server).await.unwrap();
+        let create = format!("CREATE DATABASE {name}");
+        sqlx::query(sqlx::AssertSqlSafe(create))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        let (base, _) = server.rsplit_once('/').expect("a database URL");
+        bench(&format!("{base}/{name}"), true, cases, runs).await;
+        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
+        sqlx::query(sqlx::AssertSqlSafe(drop))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+    }
+}
