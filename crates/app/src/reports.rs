@@ -23,9 +23,12 @@ pub struct ReportQuery {
     /// Admins and network coordinators: one region, or the whole network
     /// when absent. Others: their own region.
     pub region: Option<RegionCode>,
-    /// First day, YYYY-MM-DD.
+    /// First day, YYYY-MM-DD. Required: checked by the use case, so that a
+    /// missing day is named in a 422 like any other.
+    #[param(required = true)]
     pub from: Option<NaiveDate>,
-    /// Last day, YYYY-MM-DD.
+    /// Last day, YYYY-MM-DD. Required.
+    #[param(required = true)]
     pub to: Option<NaiveDate>,
 }
 
