@@ -282,6 +282,39 @@ pub struct ErrorPage {
 
 /// The page for a use case that did not happen: the status of the API and a
 /// message in the user's language.
+/// A file to save, named `name`.
+pub(super) fn attachment(content_type: &str, name: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// A written file to save; or, when it could not be written (never the
+/// reader's doing), the page of an internal error, logged with an id the
+/// page shows like any fault.
+pub(super) fn written_file<E: std::fmt::Display>(
+    chrome: Chrome,
+    content_type: &str,
+    name: &str,
+    file: Result<Vec<u8>, E>,
+) -> Response {
+    match file {
+        Ok(body) => attachment(content_type, name, body),
+        Err(error) => error_page(
+            chrome,
+            AppError::Store(soleil_store::StoreError::Corrupt(error.to_string())),
+        ),
+    }
+}
+
 pub fn error_page(chrome: Chrome, error: AppError) -> Response {
     let (status, _) = status_and_code(&error);
     let message = crate::error::ApiError::from_app(chrome.lang, error)

@@ -8,14 +8,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use soleil_app::monitoring::{CountPanel, Dashboard, DashboardQuery, FunnelStep, StepTiming};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::monitoring::AgeBand;
 use soleil_domain::{FieldError, Invalid, RegionCode, Sex, WorkSector};
-use soleil_store::StoreError;
 
 use crate::AppState;
 use crate::auth::PageUser;
@@ -25,7 +23,7 @@ use crate::pages::form::{
     Choice, Field, FormData, choice, date, date_filter_value, in_form_order, list_chrome,
     organisation_choices, organisations, region_choices, vocabulary,
 };
-use crate::pages::{Chrome, FormErrors, error_page, render_with};
+use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
 use crate::table::Table;
 
 pub fn routes() -> Router<AppState> {
@@ -164,30 +162,13 @@ async fn dashboard(State(state): State<AppState>, page: PageUser, RawQuery(raw):
 
 /// A panel's table as a CSV file, named by the panel and period.
 fn download(chrome: Chrome, dashboard: &Dashboard, name: &str, table: &Table) -> Response {
-    let lang = chrome.lang;
-    match table.to_csv() {
-        Ok(bytes) => {
-            let name = format!(
-                "{}-{}-{}-{}.csv",
-                lang.t("monitoring-file-stem"),
-                name,
-                dashboard.from.format("%Y-%m-%d"),
-                dashboard.to.format("%Y-%m-%d")
-            );
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}\""),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(error) => error_page(chrome, AppError::Store(StoreError::Corrupt(error.to_string()))),
-    }
+    let file_name = format!(
+        "{}-{name}-{}-{}.csv",
+        chrome.t("monitoring-file-stem"),
+        dashboard.from.format("%Y-%m-%d"),
+        dashboard.to.format("%Y-%m-%d")
+    );
+    written_file(chrome, "text/csv; charset=utf-8", &file_name, table.to_csv())
 }
 
 fn show(

@@ -6,21 +6,19 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
 use soleil_app::reports::{ReportQuery, ResultsReport};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::Invalid;
-use soleil_store::StoreError;
 
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::pages::form::{
     Choice, Field, FormData, choice, date, date_filter_value, in_form_order, list_chrome, region_choices,
 };
-use crate::pages::{Chrome, FormErrors, error_page, render_with};
+use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
 use crate::report::{Format, results_file, results_file_name, results_table};
 use crate::table::Table;
 
@@ -129,21 +127,7 @@ fn downloads(lang: crate::i18n::Lang, report: &ResultsReport) -> Vec<(String, St
 }
 
 fn download(chrome: Chrome, report: &ResultsReport, format: Format) -> Response {
-    match results_file(chrome.lang, report, format) {
-        Ok(bytes) => {
-            let name = results_file_name(chrome.lang, report, format);
-            (
-                [
-                    (header::CONTENT_TYPE, format.content_type().to_owned()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}\""),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(error) => error_page(chrome, AppError::Store(StoreError::Corrupt(error.to_string()))),
-    }
+    let name = results_file_name(chrome.lang, report, format);
+    let file = results_file(chrome.lang, report, format);
+    written_file(chrome, format.content_type(), &name, file)
 }

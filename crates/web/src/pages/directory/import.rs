@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use soleil_app::directory::import::{ImportFormat, ImportReport, ImportSource, RowError, RowOutcome};
 use soleil_app::directory::sheet::headings;
@@ -18,7 +18,7 @@ use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
 use crate::pages::form::{Choice, Field, FormData, chrome_for, filter_value, region_choices};
-use crate::pages::{Chrome, FormErrors, error_page, render_with};
+use crate::pages::{Chrome, FormErrors, attachment, error_page, render_with};
 
 /// One mistake of the file, worded.
 struct ErrorLine {
@@ -377,18 +377,6 @@ pub(super) async fn template(_page: PageUser) -> Response {
         "soleil-directory-template.csv",
         line.into_bytes(),
     )
-}
-
-fn attachment(content_type: &'static str, name: &str, body: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        body,
-    )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -3,8 +3,7 @@
 
 use askama::Template;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{Months, NaiveDate, Utc};
 use soleil_app::AppError;
 use soleil_app::employers::NeedsQuery;
@@ -18,7 +17,7 @@ use crate::pages::form::{
     Choice, Field, FormData, choice, date, date_filter_value, list_chrome, region_choices,
 };
 use crate::pages::time::date_text;
-use crate::pages::{Chrome, FormErrors, error_page, render_with};
+use crate::pages::{Chrome, FormErrors, attachment, error_page, render_with};
 
 /// One row of the table as shown.
 pub(super) struct Row {
@@ -171,19 +170,12 @@ pub(super) async fn csv(State(state): State<AppState>, page: PageUser, RawQuery(
     match result {
         Ok(table) => {
             let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default();
-            let disposition = format!(
-                "attachment; filename=\"soleil-employer-needs-{}-{}.csv\"",
-                day(query.from),
-                day(query.to)
-            );
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                crate::api::employers::to_csv(&table),
+            let name = format!("soleil-employer-needs-{}-{}.csv", day(query.from), day(query.to));
+            attachment(
+                "text/csv; charset=utf-8",
+                &name,
+                crate::api::employers::to_csv(&table).into_bytes(),
             )
-                .into_response()
         }
         Err(error) => error_page(chrome, error),
     }

@@ -9,15 +9,13 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{RawQuery, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use chrono::{Datelike, NaiveDate, Utc};
 use soleil_app::measures::{BudgetLineQuery, Statement, StatementQuery};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::inclusion::measure::BudgetLineTotals;
 use soleil_domain::{FieldError, Invalid};
-use soleil_store::StoreError;
 
 use crate::AppState;
 use crate::auth::PageUser;
@@ -25,7 +23,7 @@ use crate::i18n::Lang;
 use crate::pages::form::{
     Choice, Field, FormData, choice, date, date_filter_value, in_form_order, list_chrome,
 };
-use crate::pages::{Chrome, FormErrors, error_page, render_with};
+use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
 use crate::statement::{
     FileError, ShownRow, by_person, csv, file_name, money, period, person_column, region, shown_headings,
     subject, totals, xlsx,
@@ -240,23 +238,9 @@ async fn statements(State(state): State<AppState>, page: PageUser, RawQuery(raw)
 /// The statement as a file to save, named by its line (never its person)
 /// and period.
 fn download(chrome: Chrome, statement: &Statement, format: Format) -> Response {
-    let lang = chrome.lang;
-    match format.write(lang, statement) {
-        Ok(bytes) => {
-            let name = file_name(lang, statement, format.extension());
-            let disposition = format!("attachment; filename=\"{name}\"");
-            (
-                [
-                    (header::CONTENT_TYPE, format.content_type().to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        // Logged with an id the page shows, like any fault.
-        Err(error) => error_page(chrome, AppError::Store(StoreError::Corrupt(error.to_string()))),
-    }
+    let name = file_name(chrome.lang, statement, format.extension());
+    let file = format.write(chrome.lang, statement);
+    written_file(chrome, format.content_type(), &name, file)
 }
 
 fn show(
