@@ -137,7 +137,9 @@ pub struct DayCandidateInput {
 
 /// Which offers to list.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OfferQuery {
+    #[param(inline)]
     pub status: Option<OfferStatus>,
     pub employer_id: Option<EmployerId>,
     /// ISCO-08 unit group.

@@ -37,10 +37,13 @@ pub struct PlacementDetail {
 
 /// Which placements to list, besides what the caller may see.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PlacementQuery {
     pub case: Option<CaseId>,
+    #[param(inline)]
     pub kind: Option<PlacementKind>,
     pub employer: Option<soleil_domain::inclusion::employer::EmployerId>,
+    #[param(inline)]
     pub status: Option<PlacementStatus>,
 }
 

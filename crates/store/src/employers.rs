@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use soleil_domain::inclusion::employer::needs::SurveyFacts;
-use soleil_domain::inclusion::employer::survey::{EmployerSurvey, Need};
+use soleil_domain::inclusion::employer::survey::{EmployerSurvey, WorkerNeed};
 use soleil_domain::inclusion::employer::{
     Employer, EmployerId, EmployerSite, EmployerSiteId, EmployerSurveyId,
 };
@@ -256,10 +256,10 @@ fn again<'a>(conn: &'a mut Conn<'_>) -> Conn<'a> {
 }
 
 /// Groups rows of needs by survey, in their order.
-fn by_survey(rows: Vec<NeedRow>) -> HashMap<EmployerSurveyId, Vec<Need>> {
-    let mut by_survey: HashMap<EmployerSurveyId, Vec<Need>> = HashMap::new();
+fn by_survey(rows: Vec<NeedRow>) -> HashMap<EmployerSurveyId, Vec<WorkerNeed>> {
+    let mut by_survey: HashMap<EmployerSurveyId, Vec<WorkerNeed>> = HashMap::new();
     for row in rows {
-        by_survey.entry(row.survey_id).or_default().push(Need {
+        by_survey.entry(row.survey_id).or_default().push(WorkerNeed {
             occupation: row.occupation,
             workers: row.workers,
             skills: row.skills,

@@ -123,20 +123,35 @@ pub struct BudgetLineTotals {
 /// What an operator types about a budget line.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct BudgetLineInput {
+    #[schema(required = true, nullable = false)]
     pub funding_source: Option<FundingSource>,
+    /// Unique in the region.
+    #[schema(
+        required = true,
+        nullable = false,
+        min_length = 1,
+        max_length = 50,
+        pattern = "\\S"
+    )]
     pub code: Option<String>,
+    #[schema(required = true, nullable = false, min_length = 1, pattern = "\\S")]
     pub name: Option<String>,
+    /// The measures the line pays: at least one.
     #[serde(default)]
+    #[schema(required = true, min_items = 1)]
     pub measures: Vec<MeasureKind>,
     /// Euros as typed: "150.000,00".
+    #[schema(required = true, nullable = false, min_length = 1, pattern = "[1-9]")]
     pub amount: Option<String>,
     /// Euros; blank for no cap.
     pub per_person_cap: Option<String>,
     /// YYYY-MM-DD.
     #[serde(default, deserialize_with = "crate::validation::optional_date")]
+    #[schema(required = true, nullable = false)]
     pub valid_from: Option<NaiveDate>,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, not before `valid_from`.
     #[serde(default, deserialize_with = "crate::validation::optional_date")]
+    #[schema(required = true, nullable = false)]
     pub valid_to: Option<NaiveDate>,
 }
 
@@ -243,6 +258,7 @@ impl NewBudgetLine {
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct BudgetAmountInput {
     /// Euros as typed.
+    #[schema(required = true, nullable = false, min_length = 1, pattern = "[1-9]")]
     pub amount: Option<String>,
 }
 
@@ -331,16 +347,20 @@ pub struct Disbursement {
 /// What a case manager types to propose a disbursement.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct DisbursementInput {
+    #[schema(required = true, nullable = false)]
     pub budget_line_id: Option<BudgetLineId>,
+    #[schema(required = true, nullable = false)]
     pub measure: Option<MeasureKind>,
     /// Attendance allowance only: the person's enrolment in the course.
     #[schema(value_type = Option<String>, format = Uuid)]
     pub enrolment_id: Option<uuid::Uuid>,
     /// YYYY-MM-DD.
     #[serde(default, deserialize_with = "crate::validation::optional_date")]
+    #[schema(required = true, nullable = false)]
     pub period_from: Option<NaiveDate>,
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, not before `period_from`.
     #[serde(default, deserialize_with = "crate::validation::optional_date")]
+    #[schema(required = true, nullable = false)]
     pub period_to: Option<NaiveDate>,
     /// Euros as typed, for every measure but the attendance allowance
     /// (computed from the register).
@@ -464,9 +484,10 @@ pub fn check_against_line(
     invalid.into_result(())
 }
 
-/// Why a disbursement is refused or how it was paid.
+/// Why a disbursement is refused.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct RefusalInput {
+    #[schema(required = true, nullable = false, min_length = 1, pattern = "\\S")]
     pub reason: Option<String>,
 }
 
@@ -481,10 +502,12 @@ impl RefusalInput {
 /// The payment of an approved disbursement.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
 pub struct PaymentInput {
-    /// YYYY-MM-DD.
+    /// YYYY-MM-DD, not in the future.
     #[serde(default, deserialize_with = "crate::validation::optional_date")]
+    #[schema(required = true, nullable = false)]
     pub paid_on: Option<NaiveDate>,
     /// The bank transfer's reference (CRO/TRN) or the voucher's number.
+    #[schema(required = true, nullable = false, min_length = 1, pattern = "\\S")]
     pub payment_reference: Option<String>,
 }
 

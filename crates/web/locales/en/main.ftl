@@ -66,6 +66,7 @@ error-invalid_request = Invalid request.
 error-unauthenticated = Sign in to continue.
 error-bad_credentials = Wrong e-mail or password.
 error-rate_limited = Too many failed sign-ins. Try again in { $minutes } minutes.
+error-empty_query_parameter = The query parameter “{ $name }” has no value: give one or leave it out.
 error-forbidden = You are not allowed to do this.
 error-not_found = Not found, or not visible with your role.
 error-transition_not_allowed = This change of state is not allowed from the current state.

@@ -66,6 +66,7 @@ error-invalid_request = Richiesta non valida.
 error-unauthenticated = Accedere per continuare.
 error-bad_credentials = E-mail o password errate.
 error-rate_limited = Troppi tentativi di accesso non riusciti. Riprovare tra { $minutes } minuti.
+error-empty_query_parameter = Il parametro “{ $name }” della richiesta è vuoto: indicare un valore oppure ometterlo.
 error-forbidden = Non si dispone dei permessi per questa operazione.
 error-not_found = Elemento non trovato, oppure non visibile con il proprio profilo.
 error-transition_not_allowed = Passaggio di stato non consentito da questo stato.

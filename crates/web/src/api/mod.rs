@@ -41,7 +41,8 @@ use crate::error::ApiError;
         title = "SOLEIL API",
         description = "Case management and referral for the regional networks against labour exploitation. \
             Every call needs `Authorization: Bearer <token>` (`soleil token create --email ADDRESS`). \
-            Errors answer `{\"error\": {\"code\", \"message\"}}` in the language of `Accept-Language`.",
+            Errors answer `{\"error\": {\"code\", \"message\"}}` in the language of `Accept-Language`. \
+            A query parameter is either left out or given a value: `?to=` is refused.",
         license(name = "AGPL-3.0-or-later")
     ),
     modifiers(&BearerAuth),
@@ -79,6 +80,45 @@ impl Modify for BearerAuth {
 
 /// Every API route, with its OpenAPI description.
 pub fn router() -> OpenApiRouter<AppState> {
+    let mut router = routes();
+    refuse_empty_query_values(router.get_openapi_mut());
+    router
+}
+
+/// Says in the document what [`QueryParams`] enforces: a text query
+/// parameter, when given, is not empty.
+fn refuse_empty_query_values(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::schema::{Schema, SchemaType, Type};
+
+    let is_text = |schema_type: &SchemaType| match schema_type {
+        SchemaType::Type(t) => *t == Type::String,
+        SchemaType::Array(types) => types.contains(&Type::String),
+        SchemaType::AnyValue => false,
+    };
+    for item in openapi.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            for parameter in operation.parameters.iter_mut().flatten() {
+                if let (ParameterIn::Query, Some(RefOr::T(Schema::Object(object)))) =
+                    (&parameter.parameter_in, &mut parameter.schema)
+                    && is_text(&object.schema_type)
+                {
+                    object.min_length.get_or_insert(1);
+                }
+            }
+        }
+    }
+}
+
+fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(network::routes())
         .merge(instruments::routes())
@@ -142,6 +182,10 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathPar
 }
 
 /// Query parameters, with the API's error body when they do not parse.
+///
+/// A parameter named with no value (`?to=`) is refused rather than read as
+/// absent: in an API that is a client's mistake, and taking it for "no
+/// filter" would widen what the answer shows.
 pub struct QueryParams<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T> {
@@ -150,6 +194,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
         let lang = request_lang(&parts.headers);
         let query = parts.uri.query().unwrap_or_default();
+        if let Some((name, _)) = form_urlencoded::parse(query.as_bytes()).find(|(_, value)| value.is_empty())
+        {
+            let message = lang.t1("error-empty_query_parameter", "name", name.as_ref());
+            return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_request", message));
+        }
         serde_html_form::from_str(query)
             .map(Self)
             .map_err(|e| ApiError::bad_request(lang, &e.to_string()))
@@ -246,4 +295,77 @@ pub enum Failures {
     /// The input breaks a rule; `fields` says which and why.
     #[response(status = 422)]
     Invalid(crate::error::ErrorBody),
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    fn document() -> Value {
+        let openapi = super::router().into_openapi();
+        serde_json::to_value(&openapi).unwrap_or_default()
+    }
+
+    /// Every `$ref` under `value`, with where it was found.
+    fn references<'a>(value: &'a Value, at: &str, found: &mut Vec<(String, &'a str)>) {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    match (key.as_str(), inner) {
+                        ("$ref", Value::String(target)) => found.push((at.to_owned(), target)),
+                        _ => references(inner, &format!("{at}/{key}"), found),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    references(inner, &format!("{at}/{i}"), found);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_reference_of_the_document_resolves() {
+        let document = document();
+        let mut found = Vec::new();
+        references(&document, "", &mut found);
+        assert!(!found.is_empty());
+        let dangling: Vec<_> = found
+            .iter()
+            .filter(|(_, target)| {
+                let name = target.trim_start_matches("#/components/schemas/");
+                document["components"]["schemas"][name].is_null()
+            })
+            .collect();
+        assert!(dangling.is_empty(), "unresolvable: {dangling:?}");
+    }
+
+    #[test]
+    fn path_parameters_are_in_their_path_and_text_query_parameters_are_not_empty() {
+        let document = document();
+        let paths = document["paths"].as_object().cloned().unwrap_or_default();
+        assert!(paths.len() > 100);
+        for (path, item) in &paths {
+            for (method, operation) in item.as_object().into_iter().flatten() {
+                for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                    let name = parameter["name"].as_str().unwrap_or_default();
+                    match parameter["in"].as_str() {
+                        Some("path") => assert!(
+                            path.contains(&format!("{{{name}}}")),
+                            "{method} {path}: `{name}` is declared in the path"
+                        ),
+                        Some("query") if parameter["schema"]["type"].to_string().contains("string") => {
+                            assert!(
+                                parameter["schema"]["minLength"].as_u64() >= Some(1),
+                                "{method} {path}: `{name}` may be empty"
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::validation::{Invalid, LONG_TEXT};
 
 /// One row of needs: how many workers of an occupation.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-pub struct Need {
+pub struct WorkerNeed {
     /// ISCO-08 unit group, four digits.
     pub occupation: String,
     pub workers: i32,
@@ -38,7 +38,7 @@ pub struct EmployerSurvey {
     pub notes: Option<String>,
     pub recorded_by: UserId,
     pub created_at: DateTime<Utc>,
-    pub needs: Vec<Need>,
+    pub needs: Vec<WorkerNeed>,
 }
 
 /// One row of needs as typed; a row left blank is no row.
@@ -84,7 +84,7 @@ pub struct NewSurvey {
     pub apprenticeships: i32,
     pub other_insertion: Option<String>,
     pub notes: Option<String>,
-    pub needs: Vec<Need>,
+    pub needs: Vec<WorkerNeed>,
 }
 
 /// More than this many of one thing from one employer is a typing slip.
@@ -146,7 +146,7 @@ fn parse_need(
     row: &NeedInput,
     surveyed_on: Option<NaiveDate>,
     catalogues: &impl Catalogues,
-) -> Need {
+) -> WorkerNeed {
     let field = |name: &str| format!("needs[{index}].{name}");
     let occupation = row.occupation.as_deref().map(str::trim).unwrap_or("").to_owned();
     if occupation.is_empty() {
@@ -166,7 +166,7 @@ fn parse_need(
     {
         invalid.add(&field("needed_by"), "needed_before_survey");
     }
-    Need {
+    WorkerNeed {
         occupation,
         workers,
         skills,
