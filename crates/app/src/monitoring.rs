@@ -198,24 +198,27 @@ impl App {
         authorize(actor, Operation::ReadMonitoring)?;
         let region = statistics_region(actor, query.region)?;
         let filter = query.cohort(region)?;
+        let cohort = monitoring::cohort_figures(&self.store, &filter).await?;
+        let funnel = funnel(&cohort.furthest);
+        let timings = cohort
+            .durations
+            .iter()
+            .zip(Step::all())
+            .map(|((step, durations), from_step)| {
+                let target_days = default_target_days(*step);
+                StepTiming {
+                    step: *step,
+                    from_step,
+                    cases: durations.cases(),
+                    median_days: durations.median(),
+                    p90_days: durations.p90(),
+                    target_days,
+                    within_target: target_days.map_or(0, |days| durations.within(days)),
+                }
+            })
+            .collect();
         let mut handle = self.store.handle().await?;
-        let furthest = monitoring::furthest_steps(handle.conn(), &filter).await?;
-        let funnel = funnel(&furthest);
-        let mut timings = Vec::new();
-        for (from_step, step) in Step::all().zip(Step::all().skip(1)) {
-            let durations = monitoring::durations(handle.conn(), &filter, step).await?;
-            let target_days = default_target_days(step);
-            timings.push(StepTiming {
-                step,
-                from_step,
-                cases: durations.cases(),
-                median_days: durations.median(),
-                p90_days: durations.p90(),
-                target_days,
-                within_target: target_days.map_or(0, |days| durations.within(days)),
-            });
-        }
-        let panels = count_panels(handle.conn(), &filter).await?;
+        let panels = count_panels(handle.conn(), &filter, &cohort.contacts).await?;
         Ok(Dashboard {
             region,
             from: filter.from,
@@ -228,8 +231,11 @@ impl App {
 }
 
 /// The panels of counts by category.
-async fn count_panels(mut conn: Conn<'_>, filter: &CohortFilter) -> AppResult<Vec<CountPanel>> {
-    let contacts = monitoring::contacts_by_channel(conn.reborrow(), filter).await?;
+async fn count_panels(
+    mut conn: Conn<'_>,
+    filter: &CohortFilter,
+    contacts: &[Counts],
+) -> AppResult<Vec<CountPanel>> {
     let referrals = monitoring::referrals_by_area(conn.reborrow(), filter, today()).await?;
     let needs = monitoring::needs_by_area(conn.reborrow(), filter).await?;
     // The labs' own count and their seats, one row per sector.
@@ -250,7 +256,7 @@ async fn count_panels(mut conn: Conn<'_>, filter: &CohortFilter) -> AppResult<Ve
             "contact_channel",
             &["contacts", "urgent"],
             ContactChannel::all().map(ContactChannel::as_str),
-            &contacts,
+            contacts,
         ),
         CountPanel::new(
             "referrals",

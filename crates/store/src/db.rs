@@ -8,6 +8,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool};
 
 use crate::directory::SearchIndex;
+use crate::monitoring::MilestoneCopy;
 use crate::{Result, StoreError};
 
 /// Runs one expression on whichever concrete driver a [`Conn`] holds. The
@@ -50,6 +51,8 @@ pub struct Store {
     pool: Pool,
     /// The directory search's copy of the rows, shared by the clones.
     search_index: Arc<SearchIndex>,
+    /// The monitoring's copy of the cases' milestones, shared by the clones.
+    milestone_copy: Arc<MilestoneCopy>,
 }
 
 /// A transaction: everything in it, audit events included, lands or nothing does.
@@ -100,6 +103,7 @@ impl Store {
         Ok(Self {
             pool,
             search_index: Arc::default(),
+            milestone_copy: Arc::default(),
         })
     }
 
@@ -127,6 +131,10 @@ impl Store {
 
     pub(crate) fn search_index(&self) -> &SearchIndex {
         &self.search_index
+    }
+
+    pub(crate) fn milestone_copy(&self) -> &MilestoneCopy {
+        &self.milestone_copy
     }
 
     pub async fn handle(&self) -> Result<Handle> {

@@ -4,14 +4,19 @@
 //! person.
 
 use chrono::NaiveDate;
-use soleil_domain::monitoring::{AgeBand, Durations, Step, epoch_day, from_epoch_day};
+use soleil_domain::monitoring::{AgeBand, Step, epoch_day, from_epoch_day};
 use soleil_domain::{
-    CaseEvent, CaseEventKind, CaseId, CaseState, OrganisationId, RegionCode, Sex, WorkSector,
+    CaseEvent, CaseEventKind, CaseId, CaseState, ContactChannel, OrganisationId, RegionCode, Sex, WorkSector,
 };
 use sqlx::AssertSqlSafe;
 
 use crate::filter::{Value, Where, bind_where};
 use crate::{Conn, Result, on};
+
+mod cohort;
+
+pub(crate) use cohort::MilestoneCopy;
+pub use cohort::{CohortFigures, cohort_figures};
 
 /// The column holding the day a step was reached.
 fn column(step: Step) -> &'static str {
@@ -26,25 +31,43 @@ fn column(step: Step) -> &'static str {
 }
 
 /// Keeps the case's milestones up to date with one more event of its
-/// timeline: called with every event the store records.
+/// timeline: called with every event the store records. A change stamps
+/// the row with the next monitoring revision, which the in-memory copies
+/// ([`cohort`]) follow.
 pub(crate) async fn record_event(mut conn: Conn<'_>, event: &CaseEvent) -> Result<()> {
     let day = epoch_day(event.at.date_naive());
     let step = Step::reached_by(event.kind, event.to_state, event.code.as_deref());
+    let closes = event.to_state == Some(CaseState::Closed);
+    if step.is_none() && !closes {
+        return Ok(());
+    }
+    let revision = next_revision(&mut conn).await?;
     if event.kind == CaseEventKind::Reported {
-        insert_case(&mut conn, event.case_id, day).await?;
+        insert_case(&mut conn, event.case_id, day, revision).await?;
     } else if let Some(step) = step {
         // The first day counts: a second placement does not move the outcome.
         let column = column(step);
-        let sql = format!("UPDATE case_milestones SET {column} = COALESCE({column}, $1) WHERE case_id = $2");
+        let sql = format!(
+            "UPDATE case_milestones SET {column} = COALESCE({column}, $1), revision = $2 WHERE case_id = $3"
+        );
         on!(&mut conn, c => sqlx::query(AssertSqlSafe(sql.as_str()))
-            .bind(day).bind(event.case_id).execute(&mut **c).await.map(|r| r.rows_affected()))?;
+            .bind(day).bind(revision).bind(event.case_id).execute(&mut **c).await.map(|r| r.rows_affected()))?;
     }
-    if event.to_state == Some(CaseState::Closed) {
+    if closes {
         on!(&mut conn, c => sqlx::query(
-            "UPDATE case_milestones SET closed_on = $1, closing_reason = $2 WHERE case_id = $3")
-            .bind(day).bind(&event.code).bind(event.case_id).execute(&mut **c).await.map(|r| r.rows_affected()))?;
+            "UPDATE case_milestones SET closed_on = $1, closing_reason = $2, revision = $3 WHERE case_id = $4")
+            .bind(day).bind(&event.code).bind(revision).bind(event.case_id)
+            .execute(&mut **c).await.map(|r| r.rows_affected()))?;
     }
     Ok(())
+}
+
+/// Takes the next monitoring revision. The counter's row stays locked until
+/// the transaction ends, so writers commit their revisions in order.
+async fn next_revision(conn: &mut Conn<'_>) -> Result<i64> {
+    Ok(on!(conn, c => sqlx::query_scalar(
+        "UPDATE monitoring_revision SET revision = revision + 1 WHERE id = 1 RETURNING revision")
+        .fetch_one(&mut **c).await)?)
 }
 
 /// What the dashboards filter by, as the first contact recorded it.
@@ -56,11 +79,14 @@ struct Entry {
     nationality: Option<String>,
     sex: Option<Sex>,
     date_of_birth: Option<NaiveDate>,
+    contact_channel: ContactChannel,
+    urgent: bool,
 }
 
-async fn insert_case(conn: &mut Conn<'_>, case: CaseId, day: i32) -> Result<()> {
+async fn insert_case(conn: &mut Conn<'_>, case: CaseId, day: i32, revision: i64) -> Result<()> {
     let entry: Option<Entry> = on!(conn, c => sqlx::query_as(
-        "SELECT c.region, c.reported_by_organisation, s.sector, p.nationality, p.sex, p.date_of_birth
+        "SELECT c.region, c.reported_by_organisation, s.sector, p.nationality, p.sex, p.date_of_birth,
+                s.contact_channel, s.urgent_danger OR s.urgent_health AS urgent
          FROM cases c JOIN screenings s ON s.id = c.screening_id JOIN persons p ON p.id = c.person_id
          WHERE c.id = $1")
         .bind(case).fetch_optional(&mut **c).await)?;
@@ -70,10 +96,12 @@ async fn insert_case(conn: &mut Conn<'_>, case: CaseId, day: i32) -> Result<()> 
     let screened = from_epoch_day(day);
     let age_band = entry.date_of_birth.and_then(|born| AgeBand::at(born, screened));
     on!(conn, c => sqlx::query(
-        "INSERT INTO case_milestones (case_id, region, organisation_id, sector, nationality, sex, age_band, screened_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING")
+        "INSERT INTO case_milestones (case_id, region, organisation_id, sector, nationality, sex, age_band,
+             contact_channel, urgent, screened_on, revision)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (case_id) DO NOTHING")
         .bind(case).bind(entry.region).bind(entry.reported_by_organisation).bind(entry.sector)
-        .bind(&entry.nationality).bind(entry.sex).bind(age_band).bind(day)
+        .bind(&entry.nationality).bind(entry.sex).bind(age_band).bind(entry.contact_channel)
+        .bind(entry.urgent).bind(day).bind(revision)
         .execute(&mut **c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -165,51 +193,13 @@ impl CohortFilter {
 
 /// How many cases of a cohort got how far, and how those that stopped there
 /// closed: one row per furthest step and closing reason.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FurthestStep {
     /// The index of the furthest step reached (see [`Step::index`]).
     pub furthest: i32,
     /// None while the case is open.
     pub closing_reason: Option<String>,
     pub cases: i64,
-}
-
-/// The cohort by furthest step reached and closing reason.
-pub async fn furthest_steps(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<FurthestStep>> {
-    let mut later: Vec<Step> = Step::all().filter(|step| *step != Step::Screened).collect();
-    later.reverse();
-    let furthest = later
-        .into_iter()
-        .map(|step| format!("WHEN m.{} IS NOT NULL THEN {}", column(step), step.index()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let w = filter.to_where();
-    let sql = format!(
-        "SELECT CASE {furthest} ELSE 0 END AS furthest, m.closing_reason, COUNT(*) AS cases
-         FROM case_milestones m {} GROUP BY 1, 2 ORDER BY 1, 2",
-        w.sql()
-    );
-    Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
-}
-
-/// How many days the cohort's cases took to reach `step` from the step
-/// before it, for those that reached both.
-pub async fn durations(conn: Conn<'_>, filter: &CohortFilter, step: Step) -> Result<Durations> {
-    let Some(before) = Step::all().take_while(|s| *s != step).last() else {
-        return Ok(Durations::default());
-    };
-    let (to, from) = (column(step), column(before));
-    let mut w = filter.to_where();
-    w.and_raw(format!("m.{to} IS NOT NULL AND m.{from} IS NOT NULL"));
-    let sql = format!(
-        "SELECT m.{to} - m.{from} AS days, COUNT(*) AS cases FROM case_milestones m {} GROUP BY 1",
-        w.sql()
-    );
-    let rows: Vec<(i32, i64)> =
-        on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?;
-    Ok(Durations::from_counts(rows.into_iter().map(|(days, cases)| {
-        (days, u64::try_from(cases).unwrap_or_default())
-    })))
 }
 
 /// Counts of one category (a channel, an area, a sector, a kind of
@@ -233,18 +223,6 @@ async fn counts(conn: Conn<'_>, select: &str, from: &str, w: &Where) -> Result<V
 /// `1` where a condition holds, summed: how many rows meet it.
 fn how_many(condition: &str) -> String {
     format!("SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
-}
-
-/// First contacts that reached the secretariat in the period, by channel:
-/// (contacts, of which in danger or with urgent health needs).
-pub async fn contacts_by_channel(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
-    let w = filter.during("s.sent_at", true);
-    let select = format!(
-        "s.contact_channel AS key, COUNT(*) AS a, {} AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d",
-        how_many("s.urgent_danger OR s.urgent_health")
-    );
-    let from = "FROM screenings s JOIN case_milestones m ON m.case_id = s.case_id";
-    counts(conn, &select, from, &w).await
 }
 
 /// Referrals sent in the period, by area: (sent, accepted, declined,
