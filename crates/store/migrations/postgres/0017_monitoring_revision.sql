@@ -12,7 +12,7 @@ CREATE TABLE monitoring_revision (
 INSERT INTO monitoring_revision (id, revision) VALUES (1, 0);
 
 ALTER TABLE case_milestones ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;
-CREATE INDEX case_milestones_revision ON case_milestones (revision);
+CREATE INDEX case_milestones_revision ON case_milestones (revision, case_id);
 
 -- The first contact, counted by channel among the outreach figures: the
 -- screening that opened the case, in danger or with urgent health needs.

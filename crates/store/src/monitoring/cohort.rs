@@ -127,7 +127,7 @@ async fn changed_since(conn: Conn<'_>, (revision, case): (i64, CaseId)) -> Resul
                 screened_on, assessed_on, taken_in_charge_on, plan_agreed_on, in_inclusion_on, outcome_on,
                 closing_reason, revision
          FROM case_milestones
-         WHERE revision > $1 OR (revision = $1 AND case_id > $2)
+         WHERE (revision, case_id) > ($1, $2)
          ORDER BY revision, case_id LIMIT $3")
         .bind(revision).bind(case).bind(limit).fetch_all(c).await)?)
 }
