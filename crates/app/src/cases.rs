@@ -46,6 +46,9 @@ pub struct Capabilities {
     pub record_agreement: bool,
     /// Open actions of the plan in force that the caller may mark done or dropped.
     pub actionable: Vec<ActionId>,
+    /// Record the person's ESF+ participant answers (once the case is
+    /// taken in charge).
+    pub record_participant: bool,
 }
 
 /// Everything the caller may see of one case.
@@ -453,6 +456,9 @@ fn capabilities(
         record_agreement: permitted(Operation::RecordAgreement)
             && manager
             && latest.is_some_and(|p| p.status == PlanStatus::Approved && p.agreed_at.is_none()),
+        record_participant: permitted(Operation::RecordParticipantData)
+            && policy::acts_for_case(actor, case)
+            && !case.state.is_in_queue(),
         actionable,
     }
 }
@@ -462,6 +468,15 @@ pub(crate) async fn visible_case(tx: &mut Tx, scope: Scope, id: CaseId) -> AppRe
     cases::get(tx.conn(), scope, id)
         .await?
         .ok_or(AppError::NotFound("case"))
+}
+
+/// The case, if the caller sees it and acts for it.
+pub(crate) async fn case_acted_for(tx: &mut Tx, actor: &User, id: CaseId) -> AppResult<Case> {
+    let case = visible_case(tx, policy::scope(actor), id).await?;
+    if !policy::acts_for_case(actor, &case) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(case)
 }
 
 /// A case manager of the case's region, active.

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod directory;
 pub mod documents;
 pub mod employers;
+pub mod esf;
 pub mod identity;
 pub mod instruments;
 pub mod intake;

@@ -25,7 +25,7 @@ use soleil_store::measures::{self as store, DisbursementFilter, DisbursementView
 use soleil_store::{Page, Tx, cases};
 
 use crate::audit::{Subject, record};
-use crate::cases::{Step, insert_event};
+use crate::cases::{Step, case_acted_for, insert_event};
 use crate::{App, AppError, AppResult, Operation, authorize, policy};
 
 /// Which lines to list.
@@ -523,17 +523,6 @@ async fn allowance(tx: &mut Tx, case: &Case, new: &NewDisbursement) -> AppResult
         invalid
     })?;
     Ok(Allowance { amount, how })
-}
-
-/// The case, if the caller sees it and acts for it.
-async fn case_acted_for(tx: &mut Tx, actor: &User, id: CaseId) -> AppResult<Case> {
-    let case = cases::get(tx.conn(), policy::scope(actor), id)
-        .await?
-        .ok_or(AppError::NotFound("case"))?;
-    if !policy::acts_for_case(actor, &case) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(case)
 }
 
 /// A disbursement of a case the caller sees; 404 otherwise.

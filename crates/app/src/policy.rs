@@ -47,6 +47,7 @@ pub enum Operation {
     ReadAudit,
     ReadStatistics,
     ReadMonitoring,
+    RecordParticipantData,
     PublishInstrument,
     ListPlaces,
     ReadPlace,
@@ -136,6 +137,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         // The referral chain measured: counts only, never a person; admins
         // and network coordinators for any region or the whole network.
         ReadMonitoring => matches!(role, Coordinator | Secretariat | Admin),
+        // A case's ESF+ answers (special categories among them): those who
+        // act for the case read and record them.
+        RecordParticipantData => matches!(role, Secretariat | CaseManager),
         // Emergency places: the facilities declare them, the secretariat allocates them.
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),

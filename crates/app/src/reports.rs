@@ -67,7 +67,7 @@ pub struct PlacementResults {
 
 impl ReportQuery {
     /// Both ends are needed: a report covers a stated period.
-    fn period(&self) -> Result<(NaiveDate, NaiveDate), Invalid> {
+    pub(crate) fn period(&self) -> Result<(NaiveDate, NaiveDate), Invalid> {
         let mut invalid = Invalid::new();
         if self.from.is_none() {
             invalid.add("from", "required");

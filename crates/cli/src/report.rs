@@ -12,7 +12,7 @@ use soleil_app::App;
 use soleil_app::reports::ReportQuery;
 use soleil_domain::RegionCode;
 use soleil_web::i18n::Lang;
-use soleil_web::report::{Format, results_file, results_file_name};
+use soleil_web::report::{Format, Report, file, file_name};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -41,6 +41,8 @@ pub struct ReportArgs {
 enum ReportName {
     /// Professional labs by sector and work placements by kind (the project's results table).
     Results,
+    /// The ESF+ common indicators for participants (Regulation (EU) 2021/1057, Annex I).
+    Esf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,14 +78,12 @@ pub async fn run(app: &App, args: &ReportArgs) -> anyhow::Result<()> {
     };
     let bytes = match args.name {
         ReportName::Results => {
-            let report = app
-                .results_report_unattended(&query)
-                .await
-                .map_err(crate::describe)?;
-            if args.output.is_some() {
-                eprintln!("{}", results_file_name(lang, &report, format));
-            }
-            results_file(lang, &report, format)?
+            let report = app.results_report_unattended(&query).await;
+            written(lang, &report.map_err(crate::describe)?, format, args)?
+        }
+        ReportName::Esf => {
+            let report = app.esf_report_unattended(&query).await;
+            written(lang, &report.map_err(crate::describe)?, format, args)?
         }
     };
     match &args.output {
@@ -96,4 +96,13 @@ pub async fn run(app: &App, args: &ReportArgs) -> anyhow::Result<()> {
             .context("cannot write the report")?,
     }
     Ok(())
+}
+
+/// The report's bytes, its file's name said on standard error when it goes
+/// to a file.
+fn written<R: Report>(lang: Lang, report: &R, format: Format, args: &ReportArgs) -> anyhow::Result<Vec<u8>> {
+    if args.output.is_some() {
+        eprintln!("{}", file_name(lang, report, format));
+    }
+    Ok(file(lang, report, format)?)
 }

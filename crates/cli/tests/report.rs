@@ -65,6 +65,35 @@ fn a_period_that_ends_before_it_starts_is_refused() {
     assert!(!backwards.status.success());
     let message = String::from_utf8_lossy(&backwards.stderr);
     assert!(message.contains("to"), "{message}");
-    let unknown = soleil(data.path(), &[&["report", "esf"][..], &PERIOD].concat());
+    let unknown = soleil(data.path(), &[&["report", "research"][..], &PERIOD].concat());
     assert!(!unknown.status.success());
+}
+
+#[test]
+fn the_esf_indicators_are_written_with_their_definitions() {
+    let data = tempfile::tempdir().unwrap();
+    let args = [&["report", "esf", "--region", "laz", "--lang", "en"][..], &PERIOD].concat();
+    let csv = soleil(data.path(), &args);
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        text.starts_with("\u{feff}Code;Indicator;Total;Women;Men;Non-binary;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nEECO01;Total number of participants;0;0;0;0;0;0;0\n"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 24);
+
+    let json = soleil(data.path(), &[&args[..], &["--format", "json"]].concat());
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let indicators = report["indicators"].as_array().unwrap();
+    assert_eq!(indicators.len(), 23);
+    assert_eq!(indicators[22]["code"], "EECR06");
+    assert!(
+        indicators
+            .iter()
+            .all(|i| !i["computed_as"].as_str().unwrap().is_empty())
+    );
 }

@@ -8,6 +8,7 @@ pub mod case;
 pub mod codice_fiscale;
 pub mod directory;
 pub mod document;
+pub mod esf;
 pub mod identity;
 pub mod inclusion;
 pub mod instrument;

@@ -23,6 +23,7 @@ pub mod courses;
 pub mod directory;
 pub mod documents;
 pub mod employers;
+pub mod esf;
 pub mod identity;
 pub mod instruments;
 pub mod job_offers;

@@ -342,6 +342,35 @@ impl TestApp {
         TestUser { user, token }
     }
 
+    /// Runs one statement on the server's database, underneath it: to make
+    /// days pass between the steps of a case.
+    pub async fn underneath(&self, sql: &str) {
+        use sqlx::Connection;
+        let statement = sqlx::AssertSqlSafe(sql);
+        match self.backend {
+            Backend::Sqlite => {
+                let mut db = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .expect("SQLite");
+                sqlx::query(statement).execute(&mut db).await.expect("statement");
+            }
+            Backend::Postgres => {
+                let mut db = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .expect("PostgreSQL");
+                sqlx::query(statement).execute(&mut db).await.expect("statement");
+            }
+        }
+    }
+
+    /// An id as a literal of the backend's SQL.
+    pub fn sql_uuid(&self, id: &str) -> String {
+        match self.backend {
+            Backend::Sqlite => format!("X'{}'", id.replace('-', "")),
+            Backend::Postgres => format!("'{id}'"),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
     }

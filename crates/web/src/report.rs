@@ -2,7 +2,10 @@
 //! language (on the page, and as CSV and XLSX), or the report's own JSON.
 //! The page, the API and `soleil report` all write them here.
 
+use chrono::NaiveDate;
+use soleil_app::esf::EsfReport;
 use soleil_app::reports::ResultsReport;
+use soleil_domain::RegionCode;
 
 use crate::i18n::Lang;
 use crate::table::Table;
@@ -44,90 +47,169 @@ impl Format {
 #[error("report file: {0}")]
 pub struct ReportError(String);
 
-/// The results report as a file of `format`.
-pub fn results_file(lang: Lang, report: &ResultsReport, format: Format) -> Result<Vec<u8>, ReportError> {
+/// A report as its files and its table on the page hold it.
+pub trait Report: serde::Serialize {
+    /// Its messages' middle name: `reports-{ID}-sheet`, `-file-stem`, `-caption`.
+    const ID: &'static str;
+
+    fn region(&self) -> Option<RegionCode>;
+    fn period(&self) -> (NaiveDate, NaiveDate);
+    /// Its headings and rows, in the reader's language.
+    fn headings_and_rows(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>);
+
+    /// The table, with a caption naming the region and the period.
+    fn table(&self, lang: Lang) -> Table {
+        let (from, to) = self.period();
+        let region = self
+            .region()
+            .map_or_else(|| lang.t("monitoring-network"), |r| r.name().to_owned());
+        let (headings, rows) = self.headings_and_rows(lang);
+        Table {
+            caption: lang.with_args(
+                &format!("reports-{}-caption", Self::ID),
+                &[
+                    ("region", region.into()),
+                    ("from", from.format("%d/%m/%Y").to_string().into()),
+                    ("to", to.format("%d/%m/%Y").to_string().into()),
+                ],
+            ),
+            headings,
+            rows,
+        }
+    }
+}
+
+/// A report as a file of `format`.
+pub fn file<R: Report>(lang: Lang, report: &R, format: Format) -> Result<Vec<u8>, ReportError> {
     let fail = |error: &dyn std::fmt::Display| ReportError(error.to_string());
     match format {
-        Format::Csv => results_table(lang, report).to_csv().map_err(|e| fail(&e)),
-        Format::Xlsx => results_table(lang, report)
-            .to_xlsx(&lang.t("reports-results-sheet"))
+        Format::Csv => report.table(lang).to_csv().map_err(|e| fail(&e)),
+        Format::Xlsx => report
+            .table(lang)
+            .to_xlsx(&lang.t(&format!("reports-{}-sheet", R::ID)))
             .map_err(|e| fail(&e)),
         Format::Json => serde_json::to_vec_pretty(report).map_err(|e| fail(&e)),
     }
 }
 
 /// "risultati-abr-2026-01-01-2026-09-30.csv"; "rete" for the whole network.
-pub fn results_file_name(lang: Lang, report: &ResultsReport, format: Format) -> String {
+pub fn file_name<R: Report>(lang: Lang, report: &R, format: Format) -> String {
     let region = report
-        .region
+        .region()
         .map_or_else(|| lang.t("reports-file-network"), |r| r.as_str().to_owned());
+    let (from, to) = report.period();
     format!(
         "{}-{region}-{}-{}.{}",
-        lang.t("reports-results-file-stem"),
-        report.from.format("%Y-%m-%d"),
-        report.to.format("%Y-%m-%d"),
+        lang.t(&format!("reports-{}-file-stem", R::ID)),
+        from.format("%Y-%m-%d"),
+        to.format("%Y-%m-%d"),
         format.extension()
     )
 }
 
 /// The results table as the project's own reports lay it out: the labs of
 /// each sector that had any, their total, then the placements.
-pub fn results_table(lang: Lang, report: &ResultsReport) -> Table {
-    let labs = lang.t("reports-results-labs");
-    let placements = lang.t("reports-results-placements");
-    let mut rows: Vec<Vec<String>> = report
-        .labs
-        .iter()
-        .filter(|sector| sector.labs > 0)
-        .map(|sector| {
-            vec![
-                labs.clone(),
-                lang.label("course_sector", sector.sector.as_str()),
-                sector.labs.to_string(),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        labs,
-        lang.t("reports-results-labs-total"),
-        report.labs_total.to_string(),
-    ]);
-    let p = report.placements;
-    for (id, value) in [
-        ("reports-results-internships", p.internships),
-        ("reports-results-contracts", p.contracts),
-        ("reports-results-apprenticeships", p.apprenticeships),
-        ("reports-results-placements-total", p.total),
-    ] {
-        rows.push(vec![placements.clone(), lang.t(id), value.to_string()]);
+impl Report for ResultsReport {
+    const ID: &'static str = "results";
+
+    fn region(&self) -> Option<RegionCode> {
+        self.region
     }
-    Table {
-        caption: lang.with_args(
-            "reports-results-caption",
-            &[
-                (
-                    "region",
-                    report
-                        .region
-                        .map_or_else(|| lang.t("monitoring-network"), |r| r.name().to_owned())
-                        .into(),
-                ),
-                ("from", report.from.format("%d/%m/%Y").to_string().into()),
-                ("to", report.to.format("%d/%m/%Y").to_string().into()),
-            ],
-        ),
-        headings: ["reports-col-section", "reports-col-item", "reports-col-number"]
+
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        (self.from, self.to)
+    }
+
+    fn headings_and_rows(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+        let labs = lang.t("reports-results-labs");
+        let placements = lang.t("reports-results-placements");
+        let mut rows: Vec<Vec<String>> = self
+            .labs
+            .iter()
+            .filter(|sector| sector.labs > 0)
+            .map(|sector| {
+                vec![
+                    labs.clone(),
+                    lang.label("course_sector", sector.sector.as_str()),
+                    sector.labs.to_string(),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            labs,
+            lang.t("reports-results-labs-total"),
+            self.labs_total.to_string(),
+        ]);
+        let p = self.placements;
+        for (id, value) in [
+            ("reports-results-internships", p.internships),
+            ("reports-results-contracts", p.contracts),
+            ("reports-results-apprenticeships", p.apprenticeships),
+            ("reports-results-placements-total", p.total),
+        ] {
+            rows.push(vec![placements.clone(), lang.t(id), value.to_string()]);
+        }
+        let headings = ["reports-col-section", "reports-col-item", "reports-col-number"]
             .map(|id| lang.t(id))
-            .to_vec(),
-        rows,
+            .to_vec();
+        (headings, rows)
+    }
+}
+
+/// The ESF+ common indicators, one row each in Annex I's order: code, name,
+/// the participants counted (all, women, men, non-binary), those the
+/// indicator looked at, and of those the answers not recorded or not given.
+impl Report for EsfReport {
+    const ID: &'static str = "esf";
+
+    fn region(&self) -> Option<RegionCode> {
+        self.region
+    }
+
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        (self.from, self.to)
+    }
+
+    fn headings_and_rows(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+        let headings = [
+            "esf-col-code",
+            "esf-col-indicator",
+            "esf-col-total",
+            "esf-col-women",
+            "esf-col-men",
+            "esf-col-non-binary",
+            "esf-col-considered",
+            "esf-col-not-recorded",
+            "esf-col-not-disclosed",
+        ]
+        .map(|id| lang.t(id))
+        .to_vec();
+        let rows = self
+            .indicators
+            .iter()
+            .map(|i| {
+                let figures = [
+                    i.total,
+                    i.women,
+                    i.men,
+                    i.non_binary,
+                    i.considered,
+                    i.not_recorded,
+                    i.not_disclosed,
+                ];
+                [i.code.to_owned(), lang.t(&format!("esf-{}", i.code))]
+                    .into_iter()
+                    .chain(figures.map(|n| n.to_string()))
+                    .collect()
+            })
+            .collect();
+        (headings, rows)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use chrono::NaiveDate;
     use soleil_app::reports::{PlacementResults, SectorLabs};
-    use soleil_domain::RegionCode;
     use soleil_domain::inclusion::course::CourseSector;
 
     use super::*;
@@ -156,7 +238,7 @@ mod tests {
 
     #[test]
     fn the_results_read_as_the_projects_table() {
-        let text = String::from_utf8(results_file(Lang::It, &report(), Format::Csv).unwrap()).unwrap();
+        let text = String::from_utf8(file(Lang::It, &report(), Format::Csv).unwrap()).unwrap();
         assert_eq!(
             text,
             "\u{feff}Sezione;Voce;Numero\nLaboratori;Edilizia;2\nLaboratori;Totale laboratori;2\n\
@@ -164,14 +246,14 @@ mod tests {
              Inserimenti;di cui apprendistati professionalizzanti;4\nInserimenti;Totale inserimenti;33\n"
         );
         assert_eq!(
-            results_file_name(Lang::It, &report(), Format::Xlsx),
+            file_name(Lang::It, &report(), Format::Xlsx),
             "risultati-abr-2026-01-01-2026-09-30.xlsx"
         );
         let json: serde_json::Value =
-            serde_json::from_slice(&results_file(Lang::En, &report(), Format::Json).unwrap()).unwrap();
+            serde_json::from_slice(&file(Lang::En, &report(), Format::Json).unwrap()).unwrap();
         assert_eq!(json["placements"]["apprenticeships"], 4);
         assert!(
-            results_file(Lang::En, &report(), Format::Xlsx)
+            file(Lang::En, &report(), Format::Xlsx)
                 .unwrap()
                 .starts_with(b"PK")
         );

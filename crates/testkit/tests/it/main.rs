@@ -15,6 +15,7 @@ mod directory_exchange;
 mod documents;
 mod employers;
 mod employers_pages;
+mod esf;
 mod identity;
 mod inclusion_browser;
 mod instrument_pages;

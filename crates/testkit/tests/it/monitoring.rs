@@ -5,31 +5,9 @@
 use serde_json::{Value, json};
 use soleil_domain::{OrganisationKind, RegionCode, Role};
 use soleil_testkit::inclusion::{InclusionTeam, add_session, attend, create_course, enrol, today};
-use soleil_testkit::{Backend, TestApp, on_both_backends, spawn};
-use sqlx::Connection;
+use soleil_testkit::{Backend, on_both_backends, spawn};
 
 on_both_backends!(the_dashboard_counts_each_case_at_the_step_it_reached);
-
-/// Runs one statement on the test's database, underneath the server: to
-/// make days pass between the steps of a case.
-async fn underneath(t: &TestApp, sql: &str) {
-    match t.backend {
-        Backend::Sqlite => {
-            let mut db = sqlx::SqliteConnection::connect(&t.database_url).await.unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(&mut db)
-                .await
-                .unwrap();
-        }
-        Backend::Postgres => {
-            let mut db = sqlx::PgConnection::connect(&t.database_url).await.unwrap();
-            sqlx::query(sqlx::AssertSqlSafe(sql))
-                .execute(&mut db)
-                .await
-                .unwrap();
-        }
-    }
-}
 
 /// The funnel's figures of one column, in step order.
 fn column(dashboard: &Value, name: &str) -> Vec<i64> {
@@ -113,15 +91,12 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
     // Days pass between A's steps: 3 to the assessment, 10 more to the
     // plan's agreement (through the taking in charge on the day of the
     // assessment), 4 more to inclusion.
-    underneath(
-        &t,
-        &format!(
-            "UPDATE case_milestones SET screened_on = screened_on - 17, assessed_on = assessed_on - 14,
+    t.underneath(&format!(
+        "UPDATE case_milestones SET screened_on = screened_on - 17, assessed_on = assessed_on - 14,
              taken_in_charge_on = taken_in_charge_on - 14, plan_agreed_on = plan_agreed_on - 4
              WHERE case_id = {}",
-            sql_uuid(&t, &a.case)
-        ),
-    )
+        t.sql_uuid(&a.case)
+    ))
     .await;
 
     let dashboard = t
@@ -303,7 +278,7 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
 
     // Cases opened before the monitoring tables existed get their
     // milestones from their timeline when the server starts.
-    underneath(&t, "DELETE FROM case_milestones").await;
+    t.underneath("DELETE FROM case_milestones").await;
     let reopened = soleil_app::App::open(&t.database_url, soleil_app::Settings::default())
         .await
         .unwrap();
@@ -314,12 +289,4 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
         .expect(200);
     assert_eq!(column(&rebuilt, "reached"), [5, 4, 3, 1, 1, 0]);
     assert_eq!(column(&rebuilt, "dropped_out"), [0, 0, 1, 0, 0, 0]);
-}
-
-/// A case id as a literal of the backend's SQL.
-fn sql_uuid(t: &TestApp, id: &str) -> String {
-    match t.backend {
-        Backend::Sqlite => format!("X'{}'", id.replace('-', "")),
-        Backend::Postgres => format!("'{id}'"),
-    }
 }

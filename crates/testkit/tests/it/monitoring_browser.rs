@@ -61,5 +61,20 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
     b.check("results").await;
     let text = b.page_text().await;
     assert!(text.contains("Totale laboratori") && text.contains("Totale inserimenti"));
+    assert!(text.contains("Indicatori comuni FSE+") && text.contains("EECO01"));
+
+    // A case's ESF+ participant form.
+    b.open("/cases").await;
+    let case = b
+        .client
+        .find(Locator::Css("main a[href^='/cases/']"))
+        .await
+        .expect("a case in the list")
+        .attr("href")
+        .await
+        .unwrap()
+        .expect("its address");
+    b.open(&format!("{case}/participant")).await;
+    b.check("participant").await;
     b.finish().await;
 }

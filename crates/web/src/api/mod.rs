@@ -16,6 +16,7 @@ mod measures;
 mod monitoring;
 mod network;
 mod oversight;
+mod participants;
 mod places;
 mod plans;
 mod reference;
@@ -127,6 +128,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(plans::routes())
         .merge(oversight::routes())
         .merge(monitoring::routes())
+        .merge(participants::routes())
         .merge(places::routes())
         .merge(referrals::routes())
         .merge(reference::routes())

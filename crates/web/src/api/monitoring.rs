@@ -2,6 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
+use soleil_app::esf::EsfReport;
 use soleil_app::monitoring::{Dashboard, DashboardQuery};
 use soleil_app::reports::{ReportQuery, ResultsReport};
 use utoipa_axum::router::OpenApiRouter;
@@ -16,6 +17,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(dashboard))
         .routes(routes!(results))
+        .routes(routes!(esf))
 }
 
 /// The funnel of the referral chain and the time each step took, for the
@@ -44,4 +46,19 @@ async fn results(
 ) -> Result<Json<ResultsReport>, ApiError> {
     api.check(state.app.results_report(&api.user, &query).await)
         .map(Json)
+}
+
+/// The ESF+ common indicators for participants (Regulation (EU) 2021/1057,
+/// Annex I), each with its definition and how it is computed: participants
+/// who entered in the period, left in it, or reached six months after
+/// leaving in it, each person once, by gender, with the answers not
+/// recorded or not disclosed. `from` and `to` are required.
+#[utoipa::path(get, path = "/api/v1/reports/esf", tag = "monitoring", params(ReportQuery),
+    responses((status = 200, body = EsfReport), Failures))]
+async fn esf(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<ReportQuery>,
+) -> Result<Json<EsfReport>, ApiError> {
+    api.check(state.app.esf_report(&api.user, &query).await).map(Json)
 }

@@ -17,6 +17,7 @@ mod job_offers;
 mod measures;
 mod monitoring;
 mod pager;
+mod participants;
 mod places;
 mod plans;
 mod referrals;
@@ -60,6 +61,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(courses::routes())
         .merge(measures::routes())
         .merge(monitoring::routes())
+        .merge(participants::routes())
         .merge(reports::routes())
         .merge(employers::routes())
         .merge(job_offers::routes())

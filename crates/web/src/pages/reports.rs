@@ -1,7 +1,7 @@
-//! The reports page: the project's results table for a region and a period,
-//! on screen and as CSV, XLSX and JSON (the same files `soleil report`
-//! writes). One GET form, so each file is the page's address with
-//! `format=`.
+//! The reports page: the project's results table and the ESF+ common
+//! indicators for a region and a period, on screen and as CSV, XLSX and
+//! JSON (the same files `soleil report` writes). One GET form, so each file
+//! is the page's address with `report=` and `format=`.
 
 use askama::Template;
 use axum::Router;
@@ -9,7 +9,7 @@ use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
-use soleil_app::reports::{ReportQuery, ResultsReport};
+use soleil_app::reports::ReportQuery;
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::Invalid;
 
@@ -19,7 +19,7 @@ use crate::pages::form::{
     Choice, Field, FormData, choice, date, date_filter_value, in_form_order, list_chrome, region_choices,
 };
 use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
-use crate::report::{Format, results_file, results_file_name, results_table};
+use crate::report::{Format, Report, file, file_name};
 use crate::table::Table;
 
 pub fn routes() -> Router<AppState> {
@@ -38,7 +38,30 @@ struct ReportsPage {
     from: Field,
     to: Field,
     errors: FormErrors,
-    shown: Option<(Table, Vec<(String, String)>)>,
+    /// The results table, then the ESF+ indicators: each with its links.
+    shown: Vec<Shown>,
+}
+
+/// One report on the page: its heading's id, its lead, its table and the
+/// links to its files.
+struct Shown {
+    id: &'static str,
+    heading: String,
+    lead: String,
+    table: Table,
+    downloads: Vec<(String, String)>,
+}
+
+impl Shown {
+    fn new<R: Report>(lang: crate::i18n::Lang, report: &R) -> Self {
+        Self {
+            id: R::ID,
+            heading: lang.t(&format!("reports-{}-heading", R::ID)),
+            lead: lang.t(&format!("reports-{}-lead", R::ID)),
+            table: report.table(lang),
+            downloads: downloads(lang, report),
+        }
+    }
 }
 
 /// The form as typed. Without a period: this year up to today.
@@ -69,24 +92,35 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
     let filters = FormData::query(raw.as_deref());
     let (query, invalid) = query_of(&filters, chrono::Utc::now().date_naive());
     let result = if invalid.is_empty() {
-        state.app.results_report(&page.user, &query).await
+        let results = state.app.results_report(&page.user, &query).await;
+        match results {
+            Ok(results) => state
+                .app
+                .esf_report(&page.user, &query)
+                .await
+                .map(|esf| (results, esf)),
+            Err(error) => Err(error),
+        }
     } else {
         Err(invalid.into())
     };
-    let (report, errors) = match result {
-        Ok(report) => (Some(report), Vec::new()),
+    let (reports, errors) = match result {
+        Ok(reports) => (Some(reports), Vec::new()),
         Err(AppError::Invalid(invalid)) => (None, invalid.errors),
         Err(other) => return error_page(chrome, other),
     };
-    if let (Some(report), Some(format)) = (&report, Format::parse(filters.get("format"))) {
-        return download(chrome, report, format);
+    if let (Some((results, esf)), Some(format)) = (&reports, Format::parse(filters.get("format"))) {
+        return match filters.get("report") {
+            "esf" => download(chrome, esf, format),
+            _ => download(chrome, results, format),
+        };
     }
     let lang = chrome.lang;
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
-    let (from, to) = report
+    let (from, to) = reports
         .as_ref()
-        .map_or((query.from, query.to), |r| (Some(r.from), Some(r.to)));
+        .map_or((query.from, query.to), |(r, _)| (Some(r.from), Some(r.to)));
     render_with(
         errors.status(),
         ReportsPage {
@@ -98,25 +132,29 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
                 .then(|| (errors.field("region", filters.get("region")), region_choices())),
             from: date_field("from", from),
             to: date_field("to", to),
-            shown: report.map(|r| (results_table(lang, &r), downloads(lang, &r))),
+            shown: reports
+                .map(|(results, esf)| vec![Shown::new(lang, &results), Shown::new(lang, &esf)])
+                .unwrap_or_default(),
             errors,
             chrome,
         },
     )
 }
 
-/// The links to the report as files: the same query and a format.
-fn downloads(lang: crate::i18n::Lang, report: &ResultsReport) -> Vec<(String, String)> {
+/// The links to a report as files: the same query, the report and a format.
+fn downloads<R: Report>(lang: crate::i18n::Lang, report: &R) -> Vec<(String, String)> {
+    let (from, to) = report.period();
     Format::ALL
         .into_iter()
         .map(|format| {
             let start = "/reports?";
             let mut href = form_urlencoded::Serializer::for_suffix(start.to_owned(), start.len());
-            if let Some(region) = report.region {
+            if let Some(region) = report.region() {
                 href.append_pair("region", region.as_str());
             }
-            href.append_pair("from", &report.from.to_string());
-            href.append_pair("to", &report.to.to_string());
+            href.append_pair("from", &from.to_string());
+            href.append_pair("to", &to.to_string());
+            href.append_pair("report", R::ID);
             href.append_pair("format", format.extension());
             (
                 href.finish(),
@@ -126,8 +164,8 @@ fn downloads(lang: crate::i18n::Lang, report: &ResultsReport) -> Vec<(String, St
         .collect()
 }
 
-fn download(chrome: Chrome, report: &ResultsReport, format: Format) -> Response {
-    let name = results_file_name(chrome.lang, report, format);
-    let file = results_file(chrome.lang, report, format);
+fn download<R: Report>(chrome: Chrome, report: &R, format: Format) -> Response {
+    let name = file_name(chrome.lang, report, format);
+    let file = file(chrome.lang, report, format);
     written_file(chrome, format.content_type(), &name, file)
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::JobOffer;
 use super::profile::{CommuteRange, DrivingLicence, WorkProfile, normalise_tag};
 use crate::document::{DocumentKind, PermitType};
+use crate::esf::EU_MEMBER_STATES;
 
 crate::text_enum! {
     /// What the matching looks at.
@@ -123,11 +124,9 @@ pub struct Candidate<'a> {
     pub courses: &'a [CourseRecord],
 }
 
-/// Citizens of the EU, of the EEA and of Switzerland work without a permit.
-const FREE_MOVEMENT: [&str; 31] = [
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-    "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH",
-];
+/// Besides the citizens of the EU, those of the rest of the EEA and of
+/// Switzerland work without a permit.
+const EEA_AND_SWITZERLAND: [&str; 4] = ["IS", "LI", "NO", "CH"];
 
 /// A study permit allows up to 20 hours of work a week (art. 14 c.4 d.P.R. 394/1999).
 const STUDY_PERMIT_HOURS: i32 = 20;
@@ -304,7 +303,10 @@ fn commute(place: Option<&Location>, candidate: &Candidate) -> Reason {
 /// of a renewal stands for the permit; no stay document is unknown.
 fn work_permit(offer: &JobOffer, candidate: &Candidate, today: NaiveDate) -> Reason {
     let permit = |verdict, detail: &str, value| reason(Criterion::WorkPermit, verdict, detail, value);
-    if candidate.nationality.is_some_and(|n| FREE_MOVEMENT.contains(&n)) {
+    if candidate
+        .nationality
+        .is_some_and(|n| EU_MEMBER_STATES.contains(&n) || EEA_AND_SWITZERLAND.contains(&n))
+    {
         return permit(Verdict::Meets, "free_movement", None);
     }
     let Some(document) = &candidate.stay_document else {
