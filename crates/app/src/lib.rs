@@ -28,6 +28,7 @@ pub mod policy;
 pub mod reference;
 pub mod referrals;
 pub mod reports;
+pub mod research;
 pub mod statistics;
 pub mod work_placements;
 

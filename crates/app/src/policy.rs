@@ -48,6 +48,7 @@ pub enum Operation {
     ReadStatistics,
     ReadMonitoring,
     RecordParticipantData,
+    ExportResearch,
     PublishInstrument,
     ListPlaces,
     ReadPlace,
@@ -140,6 +141,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         // A case's ESF+ answers (special categories among them): those who
         // act for the case read and record them.
         RecordParticipantData => matches!(role, Secretariat | CaseManager),
+        // The pseudonymised research dataset: for the impact evaluation,
+        // handed over by the network's coordination.
+        ExportResearch => matches!(role, Coordinator | Admin),
         // Emergency places: the facilities declare them, the secretariat allocates them.
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),

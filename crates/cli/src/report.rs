@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use soleil_app::App;
 use soleil_app::reports::ReportQuery;
+use soleil_app::research::AnonymityQuery;
 use soleil_domain::RegionCode;
 use soleil_web::i18n::Lang;
 use soleil_web::report::{Format, Report, file, file_name};
@@ -32,6 +33,9 @@ pub struct ReportArgs {
     /// The language of the labels in CSV and XLSX.
     #[arg(long, value_enum, default_value_t = Language::It)]
     lang: Language,
+    /// For `research`: every combination of quasi-identifiers occurs at least this many times.
+    #[arg(long, default_value_t = AnonymityQuery::DEFAULT_K)]
+    k: usize,
     /// Where to write the file; standard output when absent (not for xlsx).
     #[arg(long)]
     output: Option<PathBuf>,
@@ -43,6 +47,8 @@ enum ReportName {
     Results,
     /// The ESF+ common indicators for participants (Regulation (EU) 2021/1057, Annex I).
     Esf,
+    /// The pseudonymised, k-anonymous dataset of the persons who consented to research use.
+    Research,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +90,21 @@ pub async fn run(app: &App, args: &ReportArgs) -> anyhow::Result<()> {
         ReportName::Esf => {
             let report = app.esf_report_unattended(&query).await;
             written(lang, &report.map_err(crate::describe)?, format, args)?
+        }
+        ReportName::Research => {
+            let anonymity = AnonymityQuery { k: Some(args.k) };
+            let export = app.research_export_unattended(&query, anonymity).await;
+            let export = export.map_err(crate::describe)?;
+            let a = &export.anonymisation;
+            eprintln!(
+                "k = {}: {} of {} persons exported, {} suppressed; generalisation steps {:?}",
+                a.k,
+                export.rows.len(),
+                a.records,
+                a.suppressed,
+                a.steps
+            );
+            written(lang, &export, format, args)?
         }
     };
     match &args.output {

@@ -65,7 +65,7 @@ fn a_period_that_ends_before_it_starts_is_refused() {
     assert!(!backwards.status.success());
     let message = String::from_utf8_lossy(&backwards.stderr);
     assert!(message.contains("to"), "{message}");
-    let unknown = soleil(data.path(), &[&["report", "research"][..], &PERIOD].concat());
+    let unknown = soleil(data.path(), &[&["report", "nonesuch"][..], &PERIOD].concat());
     assert!(!unknown.status.success());
 }
 
@@ -96,4 +96,20 @@ fn the_esf_indicators_are_written_with_their_definitions() {
             .iter()
             .all(|i| !i["computed_as"].as_str().unwrap().is_empty())
     );
+}
+
+#[test]
+fn the_research_export_says_what_it_suppressed() {
+    let data = tempfile::tempdir().unwrap();
+    let args = [&["report", "research", "--k", "3"][..], &PERIOD].concat();
+    let csv = soleil(data.path(), &args);
+    assert!(csv.status.success(), "{}", String::from_utf8_lossy(&csv.stderr));
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        text.starts_with("\u{feff}pseudonym;age_band;nationality;sex;region;entry_month;sector;"),
+        "{text}"
+    );
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("k = 3: 0 of 0 persons exported"));
+    let refused = soleil(data.path(), &[&args[..], &["--k", "1"]].concat());
+    assert!(!refused.status.success());
 }

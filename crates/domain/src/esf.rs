@@ -89,6 +89,9 @@ pub struct ParticipantInput {
     /// instead of a precarious one, full-time instead of part-time, a job
     /// that needs higher skills, or a promotion.
     pub improved_six_months_after: Option<bool>,
+    /// The person agreed that their pseudonymised data be used for the
+    /// project's impact evaluation (the research export).
+    pub research_consent: Option<bool>,
 }
 
 impl ParticipantInput {

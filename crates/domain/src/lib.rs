@@ -19,6 +19,7 @@ pub mod place;
 pub mod plan;
 pub mod referral;
 pub mod region;
+pub mod research;
 pub mod screening;
 pub mod time;
 pub mod user;

@@ -25,6 +25,7 @@ struct Answers {
     employed_on_leaving: Option<bool>,
     employed_six_months_after: Option<bool>,
     improved_six_months_after: Option<bool>,
+    research_consent: Option<bool>,
 }
 
 impl From<Answers> for ParticipantInput {
@@ -43,6 +44,7 @@ impl From<Answers> for ParticipantInput {
             employed_on_leaving: a.employed_on_leaving,
             employed_six_months_after: a.employed_six_months_after,
             improved_six_months_after: a.improved_six_months_after,
+            research_consent: a.research_consent,
         }
     }
 }
@@ -50,7 +52,7 @@ impl From<Answers> for ParticipantInput {
 const ANSWERS: &str =
     "e.labour_status, e.education, e.disability, e.foreign_background, e.minority, e.homeless,
     e.rural_area, e.job_searching_on_leaving, e.in_education_on_leaving, e.qualification_on_leaving,
-    e.employed_on_leaving, e.employed_six_months_after, e.improved_six_months_after";
+    e.employed_on_leaving, e.employed_six_months_after, e.improved_six_months_after, e.research_consent";
 
 /// A case's answers, if any were recorded.
 pub async fn answers(conn: Conn<'_>, case: CaseId) -> Result<Option<ParticipantInput>> {
@@ -71,19 +73,20 @@ pub async fn save(
     on!(conn, c => sqlx::query(
         "INSERT INTO esf_participants (case_id, labour_status, education, disability, foreign_background, minority,
              homeless, rural_area, job_searching_on_leaving, in_education_on_leaving, qualification_on_leaving,
-             employed_on_leaving, employed_six_months_after, improved_six_months_after, updated_by, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+             employed_on_leaving, employed_six_months_after, improved_six_months_after, research_consent,
+             updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $17, $15, $16)
          ON CONFLICT (case_id) DO UPDATE SET labour_status = $2, education = $3, disability = $4,
              foreign_background = $5, minority = $6, homeless = $7, rural_area = $8,
              job_searching_on_leaving = $9, in_education_on_leaving = $10, qualification_on_leaving = $11,
              employed_on_leaving = $12, employed_six_months_after = $13, improved_six_months_after = $14,
-             updated_by = $15, updated_at = $16")
+             research_consent = $17, updated_by = $15, updated_at = $16")
         .bind(case).bind(answers.labour_status).bind(answers.education).bind(answers.disability)
         .bind(answers.foreign_background).bind(answers.minority).bind(answers.homeless).bind(answers.rural_area)
         .bind(answers.job_searching_on_leaving).bind(answers.in_education_on_leaving)
         .bind(answers.qualification_on_leaving).bind(answers.employed_on_leaving)
         .bind(answers.employed_six_months_after).bind(answers.improved_six_months_after)
-        .bind(by).bind(at)
+        .bind(by).bind(at).bind(answers.research_consent)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
@@ -141,4 +144,48 @@ pub async fn participations(
             answers: row.answers.into(),
         })
         .collect())
+}
+
+/// One case of a person who consented to research use, as the research
+/// export reads it: what the dashboards already keep, no name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ResearchCase {
+    pub person_id: PersonId,
+    pub age_band: Option<String>,
+    pub nationality: Option<String>,
+    pub sex: Option<String>,
+    pub region: String,
+    pub sector: String,
+    pub screened_on: i32,
+    pub assessed_on: Option<i32>,
+    pub taken_in_charge_on: Option<i32>,
+    pub plan_agreed_on: Option<i32>,
+    pub in_inclusion_on: Option<i32>,
+    pub outcome_on: Option<i32>,
+    pub closing_reason: Option<String>,
+}
+
+/// The cases that entered the chain in `from..=to` (in a region, or all)
+/// whose person consented to research use, oldest first.
+pub async fn research_cases(
+    conn: Conn<'_>,
+    region: Option<RegionCode>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<ResearchCase>> {
+    let mut w = Where::default();
+    w.and_raw("e.research_consent = TRUE".into());
+    w.and("m.screened_on >= {}", Value::Int(epoch_day(from).into()));
+    w.and("m.screened_on <= {}", Value::Int(epoch_day(to).into()));
+    if let Some(region) = region {
+        w.and("m.region = {}", Value::Text(region.as_str().into()));
+    }
+    let sql = format!(
+        "SELECT c.person_id, m.age_band, m.nationality, m.sex, m.region, m.sector, m.screened_on, m.assessed_on,
+                m.taken_in_charge_on, m.plan_agreed_on, m.in_inclusion_on, m.outcome_on, m.closing_reason
+         FROM case_milestones m JOIN cases c ON c.id = m.case_id JOIN esf_participants e ON e.case_id = m.case_id
+         {} ORDER BY m.screened_on",
+        w.sql()
+    );
+    Ok(on!(conn, c => bind_where!(sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
 }

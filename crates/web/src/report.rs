@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use soleil_app::esf::EsfReport;
 use soleil_app::reports::ResultsReport;
+use soleil_app::research::ResearchExport;
 use soleil_domain::RegionCode;
 
 use crate::i18n::Lang;
@@ -200,6 +201,40 @@ impl Report for EsfReport {
                 [i.code.to_owned(), lang.t(&format!("esf-{}", i.code))]
                     .into_iter()
                     .chain(figures.map(|n| n.to_string()))
+                    .collect()
+            })
+            .collect();
+        (headings, rows)
+    }
+}
+
+/// The research dataset: one row per person, the pseudonym, the
+/// quasi-identifiers as generalised and the attributes, under their
+/// technical names (a dataset for analysis, not a table to read).
+impl Report for ResearchExport {
+    const ID: &'static str = "research";
+
+    fn region(&self) -> Option<RegionCode> {
+        self.region
+    }
+
+    fn period(&self) -> (NaiveDate, NaiveDate) {
+        (self.from, self.to)
+    }
+
+    fn headings_and_rows(&self, _lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+        let headings = std::iter::once("pseudonym")
+            .chain(self.quasi_identifiers.iter().copied())
+            .chain(self.attributes.iter().copied())
+            .map(str::to_owned)
+            .collect();
+        let rows = self
+            .rows
+            .iter()
+            .map(|row| {
+                std::iter::once(row.pseudonym.clone())
+                    .chain(row.quasi_identifiers.iter().cloned())
+                    .chain(row.attributes.iter().map(|(_, value)| value.clone()))
                     .collect()
             })
             .collect();

@@ -19,6 +19,8 @@ CREATE TABLE esf_participants (
     employed_on_leaving BOOLEAN,
     employed_six_months_after BOOLEAN,
     improved_six_months_after BOOLEAN,
+    -- Consent to the use of the pseudonymised data for the impact evaluation.
+    research_consent BOOLEAN,
     updated_by BLOB NOT NULL REFERENCES users (id),
     updated_at TEXT NOT NULL
 );

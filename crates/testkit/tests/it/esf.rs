@@ -9,7 +9,10 @@ use soleil_domain::{RegionCode, Role};
 use soleil_testkit::inclusion::{InclusionTeam, today};
 use soleil_testkit::{Backend, TestApp, TestUser, contact, csrf, on_both_backends, spawn};
 
-on_both_backends!(the_esf_indicators_count_each_participant_as_recorded);
+on_both_backends!(
+    the_esf_indicators_count_each_participant_as_recorded,
+    the_research_export_is_k_anonymous_and_only_of_those_who_consented
+);
 
 /// Sends a first contact for a person of that sex, nationality and age, and
 /// has the secretariat take the case in charge (emergency protection).
@@ -261,4 +264,73 @@ async fn the_esf_indicators_count_each_participant_as_recorded(backend: Backend)
         csv.contains("\nEECO04;Inattivi;1;0;0;1;3;0;0\n"),
         "C is now inactive: {csv}"
     );
+}
+
+async fn the_research_export_is_k_anonymous_and_only_of_those_who_consented(backend: Backend) {
+    let Some(t) = spawn(backend).await else { return };
+    let team = InclusionTeam::new(&t, RegionCode::Laz, "research").await;
+    // Seven consent: six men of India in their thirties and one woman of
+    // Morocco; two others do not.
+    let mut consenting = Vec::new();
+    for n in 0..7 {
+        let (sex, nationality) = if n == 6 { ("female", "MA") } else { ("male", "IN") };
+        let case = participant(&t, &team, n, sex, nationality, 35).await;
+        record(&t, &team.secretariat, &case, json!({ "research_consent": true })).await;
+        consenting.push(case);
+    }
+    for n in 7..9 {
+        let case = participant(&t, &team, n, "male", "IN", 35).await;
+        record(&t, &team.secretariat, &case, json!({ "research_consent": false })).await;
+    }
+    let coordinator = t.user(Role::Coordinator, RegionCode::Laz, "research").await;
+    let period = format!("from={}&to={}", today() - Duration::days(30), today());
+    let export = t
+        .get(&coordinator, &format!("/api/v1/research/export?{period}"))
+        .await
+        .expect(200);
+    let anonymisation = &export["anonymisation"];
+    assert_eq!(
+        (anonymisation["k"].as_u64(), anonymisation["records"].as_u64()),
+        (Some(5), Some(7))
+    );
+    let rows = export["rows"].as_array().unwrap();
+    assert_eq!(
+        rows.len() + anonymisation["suppressed"].as_u64().unwrap() as usize,
+        7
+    );
+    // Every combination of quasi-identifiers occurs at least k times.
+    let mut groups = std::collections::HashMap::new();
+    for row in rows {
+        *groups.entry(row["quasi_identifiers"].to_string()).or_insert(0) += 1;
+    }
+    assert!(groups.values().all(|n| *n >= 5), "{groups:?}");
+    // No direct identifier: no case id, no name, no birth date.
+    let text = export.to_string();
+    for case in &consenting {
+        assert!(!text.contains(case.as_str()));
+    }
+    assert!(!text.contains("Partecipante") && !text.contains("date_of_birth"));
+    assert_eq!(export["quasi_identifiers"][4], "entry_month");
+    assert_eq!(rows[0]["attributes"][0], json!(["sector", "agriculture"]));
+
+    // A k larger than the consenting persons leaves nobody.
+    let strict = t
+        .get(&coordinator, &format!("/api/v1/research/export?{period}&k=10"))
+        .await
+        .expect(200);
+    assert_eq!(strict["rows"].as_array().unwrap().len(), 0);
+    assert_eq!(strict["anonymisation"]["suppressed"], 7);
+    t.get(&coordinator, &format!("/api/v1/research/export?{period}&k=1"))
+        .await
+        .expect(422);
+    // Only coordinators and admins export; each export is audited.
+    t.get(&team.secretariat, &format!("/api/v1/research/export?{period}"))
+        .await
+        .expect(403);
+    let admin = t.user(Role::Admin, RegionCode::Laz, "research").await;
+    let audit = t
+        .get(&admin, "/api/v1/audit?entity=research_export")
+        .await
+        .expect(200);
+    assert!(audit.to_string().contains("research_export"), "{audit}");
 }

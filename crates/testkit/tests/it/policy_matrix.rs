@@ -92,6 +92,7 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/monitoring/dashboard", &[S, CO, A]),
     ("GET", "/api/v1/reports/results", &[S, CO, A]),
     ("GET", "/api/v1/reports/esf", &[S, CO, A]),
+    ("GET", "/api/v1/research/export", &[CO, A]),
     // A case's ESF+ answers: those who act for the case.
     ("GET", "/api/v1/cases/{id}/participant", &[S, CM]),
     ("PUT", "/api/v1/cases/{id}/participant", &[S, CM]),

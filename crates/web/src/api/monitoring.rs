@@ -5,6 +5,7 @@ use axum::extract::State;
 use soleil_app::esf::EsfReport;
 use soleil_app::monitoring::{Dashboard, DashboardQuery};
 use soleil_app::reports::{ReportQuery, ResultsReport};
+use soleil_app::research::{AnonymityQuery, ResearchExport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -18,6 +19,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(dashboard))
         .routes(routes!(results))
         .routes(routes!(esf))
+        .routes(routes!(research))
 }
 
 /// The funnel of the referral chain and the time each step took, for the
@@ -61,4 +63,23 @@ async fn esf(
     QueryParams(query): QueryParams<ReportQuery>,
 ) -> Result<Json<EsfReport>, ApiError> {
     api.check(state.app.esf_report(&api.user, &query).await).map(Json)
+}
+
+/// The research dataset for the impact evaluation (network coordinators and
+/// admins): the persons who consented to research use and entered the chain
+/// in the period, one row each under a pseudonym drawn for this export, the
+/// quasi-identifiers (age band, nationality, sex, region, month of entry)
+/// generalised until every combination occurs at least `k` times (default
+/// 5), the rows of smaller groups suppressed; `anonymisation` says what was
+/// done. Each export is audited.
+#[utoipa::path(get, path = "/api/v1/research/export", tag = "monitoring", params(ReportQuery, AnonymityQuery),
+    responses((status = 200, body = ResearchExport), Failures))]
+async fn research(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<ReportQuery>,
+    QueryParams(anonymity): QueryParams<AnonymityQuery>,
+) -> Result<Json<ResearchExport>, ApiError> {
+    api.check(state.app.research_export(&api.user, &query, anonymity).await)
+        .map(Json)
 }

@@ -44,7 +44,7 @@ struct ParticipantPage {
 }
 
 /// The answers' fields, with the vocabulary each is chosen from.
-fn questions() -> [(&'static str, &'static str); 13] {
+fn questions() -> [(&'static str, &'static str); 14] {
     [
         ("labour_status", "labour_status"),
         ("education", "education_level"),
@@ -59,6 +59,7 @@ fn questions() -> [(&'static str, &'static str); 13] {
         ("employed_on_leaving", "esf_answer"),
         ("employed_six_months_after", "esf_answer"),
         ("improved_six_months_after", "esf_answer"),
+        ("research_consent", "esf_answer"),
     ]
 }
 
@@ -118,6 +119,7 @@ fn participant_input(form: &FormData) -> Result<ParticipantInput, Invalid> {
             "improved_six_months_after",
             form.get("improved_six_months_after"),
         ),
+        research_consent: choice(&mut invalid, "research_consent", form.get("research_consent")),
     };
     invalid.into_result(input)
 }
@@ -183,6 +185,7 @@ async fn show(
         ("esf-at-entry", 7),
         ("esf-on-leaving", 4),
         ("esf-six-months-after", 2),
+        ("esf-consent", 1),
     ]
     .into_iter()
     .map(|(legend, count)| (lang.t(legend), all.by_ref().take(count).collect()))
