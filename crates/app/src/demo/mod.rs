@@ -29,6 +29,7 @@ mod duplicates;
 mod inclusion;
 mod needs;
 mod network;
+mod participants;
 mod people;
 mod places;
 mod play;

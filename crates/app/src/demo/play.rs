@@ -223,10 +223,13 @@ impl App {
             if story.stage == Stage::Assessing {
                 return Ok(Some(triaged.state));
             }
-            let decided = replay(
-                when.assessed,
-                self.assess(secretariat, case, &cast.decision(story)),
-            )
+            let decided = replay(when.assessed, async {
+                let decided = self.assess(secretariat, case, &cast.decision(story)).await?;
+                if decided.state == CaseState::Emergency {
+                    self.record_entry(secretariat, case, story).await?;
+                }
+                AppResult::Ok(decided)
+            })
             .await?;
             return Ok(Some(decided.state));
         }
@@ -348,6 +351,13 @@ impl App {
             };
             self.assess(secretariat, case, &input).await?;
         }
+        self.record_entry(secretariat, case, story).await
+    }
+
+    /// The participant's answers at entry, once the case is taken in charge.
+    async fn record_entry(&self, secretariat: &User, case: CaseId, story: &Story) -> AppResult<()> {
+        let answers = super::participants::participant_answers(story);
+        self.record_participant(secretariat, case, &answers).await?;
         Ok(())
     }
 

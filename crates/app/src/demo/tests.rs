@@ -427,6 +427,27 @@ async fn the_cycle_is_measured(app: &App, secretariat: &soleil_domain::User, tod
             total: 33
         }
     );
+    // The participants taken in charge have their answers at entry, and
+    // three in four consented to research use.
+    let esf = app.esf_report(secretariat, &query).await.unwrap();
+    let total = &esf.indicators[0];
+    assert!(total.total > 10, "{total:?}");
+    let unemployed = &esf.indicators[1];
+    assert!(
+        unemployed.total > 0 && unemployed.not_recorded == 0,
+        "{unemployed:?}"
+    );
+    let research = app
+        .research_export_unattended(
+            &ReportQuery {
+                region: Some(soleil_domain::RegionCode::Abr),
+                ..query
+            },
+            Default::default(),
+        )
+        .await
+        .unwrap();
+    assert!(!research.rows.is_empty(), "{:?}", research.anonymisation);
 }
 
 /// The cycle's money: an allowance for each month attended enough, paid
