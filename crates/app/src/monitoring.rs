@@ -9,7 +9,7 @@
 use chrono::{Months, NaiveDate};
 use soleil_domain::inclusion::course::CourseSector;
 use soleil_domain::inclusion::work_placement::PlacementKind;
-use soleil_domain::monitoring::{AgeBand, Step, default_target_days};
+use soleil_domain::monitoring::{AgeBand, Step, Targets, default_target_days};
 use soleil_domain::{
     ClosingReason, ContactChannel, Invalid, NeedArea, OrganisationId, RegionCode, Sex, User, WorkSector,
 };
@@ -70,9 +70,10 @@ pub struct StepTiming {
     pub cases: u64,
     pub median_days: Option<i32>,
     pub p90_days: Option<i32>,
-    /// The most days the step should take.
+    /// The most days the step should take: the region's target (for the
+    /// whole network, the one every region shares, if they do).
     pub target_days: Option<i32>,
-    /// Cases that took the step within its target.
+    /// Cases that took the step within their region's target.
     pub within_target: u64,
 }
 
@@ -198,23 +199,25 @@ impl App {
         authorize(actor, Operation::ReadMonitoring)?;
         let region = statistics_region(actor, query.region)?;
         let filter = query.cohort(region)?;
-        let cohort = monitoring::cohort_figures(&self.store, &filter).await?;
+        let targets = self.targets().await?;
+        let cohort = monitoring::cohort_figures(&self.store, &filter, &targets).await?;
         let funnel = funnel(&cohort.furthest);
         let timings = cohort
             .durations
             .iter()
             .zip(Step::all())
-            .map(|((step, durations), from_step)| {
-                let target_days = default_target_days(*step);
-                StepTiming {
-                    step: *step,
-                    from_step,
-                    cases: durations.cases(),
-                    median_days: durations.median(),
-                    p90_days: durations.p90(),
-                    target_days,
-                    within_target: target_days.map_or(0, |days| durations.within(days)),
-                }
+            .zip(&cohort.within_target)
+            .map(|(((step, durations), from_step), within)| StepTiming {
+                step: *step,
+                from_step,
+                cases: durations.cases(),
+                median_days: durations.median(),
+                p90_days: durations.p90(),
+                target_days: match region {
+                    Some(region) => targets.days(region, *step),
+                    None => targets.common(*step),
+                },
+                within_target: *within,
             })
             .collect();
         let mut handle = self.store.handle().await?;
@@ -373,4 +376,115 @@ mod tests {
         };
         assert!(backwards.period().is_err());
     }
+}
+
+/// A region's target for one step.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct StepTarget {
+    pub step: Step,
+    /// The most days the step should take, from the step before it.
+    pub days: Option<i32>,
+    /// SOLEIL's default, for comparison.
+    pub default_days: Option<i32>,
+}
+
+/// A region's targets, step by step.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct RegionTargets {
+    pub region: RegionCode,
+    /// Every step after the screening, in order.
+    pub targets: Vec<StepTarget>,
+}
+
+/// New targets for some steps of a region.
+#[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct TargetsInput {
+    pub targets: Vec<TargetInput>,
+}
+
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
+pub struct TargetInput {
+    pub step: Step,
+    /// 1 to 3650.
+    #[schema(minimum = 1, maximum = 3650)]
+    pub days: i32,
+}
+
+/// Which region's targets: admins and network coordinators name it.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TargetsQuery {
+    pub region: Option<RegionCode>,
+}
+
+impl App {
+    /// Every region's targets, as set or by default.
+    async fn targets(&self) -> AppResult<Targets> {
+        let mut handle = self.store.handle().await?;
+        Ok(Targets::new(monitoring::step_targets(handle.conn()).await?))
+    }
+
+    /// A region's target for every step after the screening.
+    pub async fn step_targets(&self, actor: &User, query: TargetsQuery) -> AppResult<RegionTargets> {
+        authorize(actor, Operation::ReadMonitoring)?;
+        let region = targets_region(actor, query)?;
+        let targets = self.targets().await?;
+        let targets = Step::all()
+            .skip(1)
+            .map(|step| StepTarget {
+                step,
+                days: targets.days(region, step),
+                default_days: default_target_days(step),
+            })
+            .collect();
+        Ok(RegionTargets { region, targets })
+    }
+
+    /// Sets some of a region's targets (its coordinators, or admins).
+    pub async fn set_step_targets(
+        &self,
+        actor: &User,
+        query: TargetsQuery,
+        input: &TargetsInput,
+    ) -> AppResult<RegionTargets> {
+        authorize(actor, Operation::ManageTargets)?;
+        let region = targets_region(actor, query)?;
+        let mut invalid = Invalid::new();
+        for (i, target) in input.targets.iter().enumerate() {
+            if target.step == Step::Screened {
+                invalid.add(&format!("targets[{i}].step"), "no_target_for_step");
+            } else if !Targets::RANGE.contains(&target.days) {
+                invalid.add(&format!("targets[{i}].days"), "target_out_of_range");
+            }
+        }
+        invalid.into_result(())?;
+        let mut tx = self.store.begin().await?;
+        let now = crate::clock::now();
+        for target in &input.targets {
+            monitoring::set_step_target(tx.conn(), region, target.step, target.days, actor.id, now).await?;
+        }
+        let detail = input
+            .targets
+            .iter()
+            .map(|t| format!("{} {} days", t.step.as_str(), t.days))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let subject = crate::audit::Subject::new("step_targets", region.as_str(), region);
+        crate::audit::record(
+            &mut tx,
+            actor,
+            soleil_domain::AuditAction::Update,
+            subject,
+            Some(detail),
+        )
+        .await?;
+        tx.commit().await?;
+        self.step_targets(actor, TargetsQuery { region: Some(region) })
+            .await
+    }
+}
+
+/// The region whose targets are read or set: one's own, or the one named.
+fn targets_region(actor: &User, query: TargetsQuery) -> AppResult<RegionCode> {
+    statistics_region(actor, query.region)?.ok_or_else(|| Invalid::single("region", "required").into())
 }

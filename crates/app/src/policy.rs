@@ -49,6 +49,7 @@ pub enum Operation {
     ReadMonitoring,
     RecordParticipantData,
     ExportResearch,
+    ManageTargets,
     PublishInstrument,
     ListPlaces,
     ReadPlace,
@@ -144,6 +145,8 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         // The pseudonymised research dataset: for the impact evaluation,
         // handed over by the network's coordination.
         ExportResearch => matches!(role, Coordinator | Admin),
+        // How long each step should take: the region's coordination decides.
+        ManageTargets => matches!(role, Coordinator | Admin),
         // Emergency places: the facilities declare them, the secretariat allocates them.
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),

@@ -171,6 +171,42 @@ impl Durations {
     }
 }
 
+/// The days each region wants each step to take at most: what it set, or
+/// the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Targets {
+    set: std::collections::HashMap<(crate::RegionCode, Step), i32>,
+}
+
+impl Targets {
+    pub fn new(set: impl IntoIterator<Item = (crate::RegionCode, Step, i32)>) -> Self {
+        Self {
+            set: set
+                .into_iter()
+                .map(|(region, step, days)| ((region, step), days))
+                .collect(),
+        }
+    }
+
+    /// The most days `step` should take in `region`.
+    pub fn days(&self, region: crate::RegionCode, step: Step) -> Option<i32> {
+        self.set
+            .get(&(region, step))
+            .copied()
+            .or_else(|| default_target_days(step))
+    }
+
+    /// The target every region shares for `step`, if they share one.
+    pub fn common(&self, step: Step) -> Option<i32> {
+        let mut days = crate::RegionCode::all().map(|region| self.days(region, step));
+        let first = days.next().flatten();
+        days.all(|d| d == first).then_some(first).flatten()
+    }
+
+    /// Days a step may be given as a target: at least one, at most ten years.
+    pub const RANGE: std::ops::RangeInclusive<i32> = 1..=3650;
+}
+
 /// The days each step should take at most, unless a region sets its own:
 /// from the step before it to this one.
 pub fn default_target_days(step: Step) -> Option<i32> {

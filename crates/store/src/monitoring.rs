@@ -336,3 +336,28 @@ pub async fn employment_at_six_months(
                 LEFT JOIN work_placement_follow_ups f ON f.placement_id = w.id AND f.month = 6";
     counts(conn, &select, from, &w).await
 }
+
+/// The targets regions have set: (region, step, days).
+pub async fn step_targets(conn: Conn<'_>) -> Result<Vec<(RegionCode, Step, i32)>> {
+    Ok(
+        on!(conn, c => sqlx::query_as("SELECT region, step, days FROM step_targets ORDER BY region, step")
+        .fetch_all(c).await)?,
+    )
+}
+
+/// Sets a region's target for a step.
+pub async fn set_step_target(
+    conn: Conn<'_>,
+    region: RegionCode,
+    step: Step,
+    days: i32,
+    by: soleil_domain::UserId,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    on!(conn, c => sqlx::query(
+        "INSERT INTO step_targets (region, step, days, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (region, step) DO UPDATE SET days = $3, updated_by = $4, updated_at = $5")
+        .bind(region).bind(step).bind(days).bind(by).bind(at)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}

@@ -12,8 +12,8 @@
 use std::sync::{PoisonError, RwLock};
 
 use rustc_hash::FxHashMap as HashMap;
-use soleil_domain::monitoring::{Durations, Step, epoch_day};
-use soleil_domain::{CaseId, OrganisationId};
+use soleil_domain::monitoring::{Durations, Step, Targets, epoch_day};
+use soleil_domain::{CaseId, OrganisationId, RegionCode};
 
 use super::{CohortFilter, Counts, FurthestStep};
 use crate::{Conn, Result, Store, on};
@@ -26,6 +26,9 @@ pub struct CohortFigures {
     /// For each step after the screening, in order: the days it took from
     /// the step before, for the cases that reached both.
     pub durations: Vec<(Step, Durations)>,
+    /// For each step after the screening, in order: of those cases, how
+    /// many took no more than their region's target.
+    pub within_target: Vec<u64>,
     /// First contacts by channel: (contacts, of which in danger or with
     /// urgent health needs).
     pub contacts: Vec<Counts>,
@@ -33,11 +36,15 @@ pub struct CohortFigures {
 
 /// The figures of the cases that entered the chain in the filter's period
 /// and match it, from this process's copy brought up to date first.
-pub async fn cohort_figures(store: &Store, filter: &CohortFilter) -> Result<CohortFigures> {
+pub async fn cohort_figures(
+    store: &Store,
+    filter: &CohortFilter,
+    targets: &Targets,
+) -> Result<CohortFigures> {
     let mut handle = store.handle().await?;
     let copy = store.milestone_copy();
     copy.refresh(handle.conn()).await?;
-    Ok(copy.figures(filter))
+    Ok(copy.figures(filter, targets))
 }
 
 /// The copy a process keeps, and the one refresh allowed at a time.
@@ -86,11 +93,11 @@ impl MilestoneCopy {
         self.rows.write().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn figures(&self, filter: &CohortFilter) -> CohortFigures {
+    fn figures(&self, filter: &CohortFilter, targets: &Targets) -> CohortFigures {
         self.rows
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .figures(filter)
+            .figures(filter, targets)
     }
 }
 
@@ -266,16 +273,32 @@ impl Rows {
         }
     }
 
-    fn figures(&self, filter: &CohortFilter) -> CohortFigures {
+    fn figures(&self, filter: &CohortFilter, targets: &Targets) -> CohortFigures {
         let Some(wanted) = self.wanted(filter) else {
             return CohortFigures {
                 durations: Step::all()
                     .skip(1)
                     .map(|step| (step, Durations::default()))
                     .collect(),
+                within_target: vec![0; Step::COUNT - 1],
                 ..CohortFigures::default()
             };
         };
+        // Each region's targets, by the region's code in the copy.
+        let regions = &self.codes[Key::Region as usize];
+        let region_targets: Vec<Vec<Option<i32>>> = (0..regions.len())
+            .map(|code| {
+                let region = u32::try_from(code)
+                    .ok()
+                    .and_then(|c| regions.name(c))
+                    .and_then(|name| name.parse::<RegionCode>().ok());
+                Step::all()
+                    .skip(1)
+                    .map(|step| region.and_then(|r| targets.days(r, step)))
+                    .collect()
+            })
+            .collect();
+        let mut within_target = vec![0_u64; Step::COUNT - 1];
         let closings = self.codes[Key::ClosingReason as usize].len();
         let channels = self.codes[Key::Channel as usize].len();
         let mut furthest = vec![[0_i64; Step::COUNT]; closings];
@@ -283,9 +306,14 @@ impl Rows {
         let mut contacts = vec![(0_i64, 0_i64); channels];
         for row in self.rows.iter().filter(|row| wanted.matches(row)) {
             furthest[row.key(Key::ClosingReason) as usize][row.furthest()] += 1;
-            for (counts, pair) in took.iter_mut().zip(row.days.windows(2)) {
+            let target = &region_targets[row.key(Key::Region) as usize];
+            for (i, pair) in row.days.windows(2).enumerate() {
                 if pair[0] != NOT_REACHED && pair[1] != NOT_REACHED {
-                    counts.add(pair[1] - pair[0]);
+                    let days = pair[1] - pair[0];
+                    took[i].add(days);
+                    if target[i].is_some_and(|most| days <= most) {
+                        within_target[i] += 1;
+                    }
                 }
             }
             let contact = &mut contacts[row.key(Key::Channel) as usize];
@@ -330,6 +358,7 @@ impl Rows {
                 .skip(1)
                 .zip(took.into_iter().map(DayCounts::into_durations))
                 .collect(),
+            within_target,
             contacts,
         }
     }

@@ -289,4 +289,101 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
         .expect(200);
     assert_eq!(column(&rebuilt, "reached"), [5, 4, 3, 1, 1, 0]);
     assert_eq!(column(&rebuilt, "dropped_out"), [0, 0, 1, 0, 0, 0]);
+
+    // Lazio's coordination sets its own target for the assessment: two
+    // days. A took three (again: the rebuilt timeline is all today's), so
+    // one case fewer is within it; Tuscany keeps the default, and the
+    // network view shows no common target for it. A change made underneath
+    // takes a revision, as the store's own do, for the server's copy to see.
+    t.underneath("UPDATE monitoring_revision SET revision = revision + 1 WHERE id = 1")
+        .await;
+    t.underneath(&format!(
+        "UPDATE case_milestones SET screened_on = screened_on - 3,
+             revision = (SELECT revision FROM monitoring_revision WHERE id = 1)
+         WHERE case_id = {}",
+        t.sql_uuid(&a.case)
+    ))
+    .await;
+    let lazio = t.user(Role::Coordinator, RegionCode::Laz, "mon-targets").await;
+    let target = |days: i64| json!({ "targets": [{ "step": "assessed", "days": days }] });
+    t.put(&team.secretariat, "/api/v1/monitoring/targets", target(2))
+        .await
+        .expect(403);
+    let refused = t
+        .put(&lazio, "/api/v1/monitoring/targets", target(0))
+        .await
+        .expect(422);
+    assert_eq!(refused["error"]["fields"][0]["field"], "targets[0].days");
+    let set = t
+        .put(&lazio, "/api/v1/monitoring/targets", target(2))
+        .await
+        .expect(200);
+    assert_eq!(set["region"], "laz");
+    assert_eq!(
+        (
+            set["targets"][0]["days"].as_i64(),
+            set["targets"][0]["default_days"].as_i64()
+        ),
+        (Some(2), Some(7))
+    );
+    let timed = t
+        .get(&team.secretariat, "/api/v1/monitoring/dashboard")
+        .await
+        .expect(200);
+    let assessment = &timed["timings"][0];
+    assert_eq!(
+        (
+            assessment["target_days"].as_i64(),
+            assessment["within_target"].as_u64()
+        ),
+        (Some(2), Some(3))
+    );
+    let network = t.get(&admin, "/api/v1/monitoring/dashboard").await.expect(200);
+    assert!(network["timings"][0]["target_days"].is_null());
+    assert_eq!(network["timings"][1]["target_days"].as_i64(), Some(14));
+    let tuscany_targets = t
+        .get(&admin, "/api/v1/monitoring/targets?region=tos")
+        .await
+        .expect(200);
+    assert_eq!(tuscany_targets["targets"][0]["days"].as_i64(), Some(7));
+
+    // The targets page: read by the secretariat, changed by the coordinator.
+    let (status, html) = t.page(&browser, "/monitoring/targets").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<td class=\"text-end\">2</td>") && !html.contains("name=\"days-assessed\""));
+    let coordinator_browser = t.signed_in(&lazio).await;
+    let (status, html) = t.page(&coordinator_browser, "/monitoring/targets").await;
+    assert_eq!(status, 200);
+    let token = soleil_testkit::csrf(&html);
+    let (status, _, html) = t
+        .post_form(
+            &coordinator_browser,
+            "/monitoring/targets",
+            &[("csrf", &token), ("days-assessed", "tre"), ("days-outcome", "90")],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("value=\"tre\"") && html.contains("value=\"90\""),
+        "what was typed is kept"
+    );
+    let (status, location, _) = t
+        .post_form(
+            &coordinator_browser,
+            "/monitoring/targets",
+            &[("csrf", &token), ("days-assessed", "5"), ("days-outcome", "90")],
+        )
+        .await;
+    assert_eq!(
+        (status, location.as_str()),
+        (303, "/monitoring/targets?region=laz&done=targets-saved")
+    );
+    let saved = t.get(&lazio, "/api/v1/monitoring/targets").await.expect(200);
+    assert_eq!(
+        (
+            saved["targets"][0]["days"].as_i64(),
+            saved["targets"][4]["days"].as_i64()
+        ),
+        (Some(5), Some(90))
+    );
 }

@@ -55,6 +55,8 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
     // Filtered to women in care work: still every panel, fewer cases.
     b.open("/monitoring?sector=care_work&sex=female").await;
     b.check("dashboard-filtered").await;
+    b.open("/monitoring/targets").await;
+    b.check("targets").await;
 
     let from = today() - chrono::Duration::days(300);
     b.open(&format!("/reports?from={from}&to={}", today())).await;

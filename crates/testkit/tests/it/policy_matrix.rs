@@ -93,6 +93,8 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/reports/results", &[S, CO, A]),
     ("GET", "/api/v1/reports/esf", &[S, CO, A]),
     ("GET", "/api/v1/research/export", &[CO, A]),
+    ("GET", "/api/v1/monitoring/targets", &[S, CO, A]),
+    ("PUT", "/api/v1/monitoring/targets", &[CO, A]),
     // A case's ESF+ answers: those who act for the case.
     ("GET", "/api/v1/cases/{id}/participant", &[S, CM]),
     ("PUT", "/api/v1/cases/{id}/participant", &[S, CM]),
@@ -431,6 +433,7 @@ fn probe(
         (_, "/api/v1/services" | "/api/v1/services/{id}") => Some(directory_service(&f.job_centre)),
         (_, "/api/v1/persons/{id}/documents" | "/api/v1/documents/{id}") => Some(permit_expiring_soon()),
         (_, "/api/v1/identity/pairs/{id}/merge") => Some(json!({ "survivor": f.pair_person })),
+        (_, "/api/v1/monitoring/targets") => Some(json!({ "targets": [{ "step": "assessed", "days": 5 }] })),
         _ => Some(json!({})),
     };
     (concrete, body)

@@ -3,13 +3,13 @@
 use axum::Json;
 use axum::extract::State;
 use soleil_app::esf::EsfReport;
-use soleil_app::monitoring::{Dashboard, DashboardQuery};
+use soleil_app::monitoring::{Dashboard, DashboardQuery, RegionTargets, TargetsInput, TargetsQuery};
 use soleil_app::reports::{ReportQuery, ResultsReport};
 use soleil_app::research::{AnonymityQuery, ResearchExport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Failures, QueryParams};
+use super::{Body, Failures, QueryParams};
 use crate::AppState;
 use crate::auth::Api;
 use crate::error::ApiError;
@@ -20,6 +20,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(results))
         .routes(routes!(esf))
         .routes(routes!(research))
+        .routes(routes!(targets, set_targets))
 }
 
 /// The funnel of the referral chain and the time each step took, for the
@@ -81,5 +82,33 @@ async fn research(
     QueryParams(anonymity): QueryParams<AnonymityQuery>,
 ) -> Result<Json<ResearchExport>, ApiError> {
     api.check(state.app.research_export(&api.user, &query, anonymity).await)
+        .map(Json)
+}
+
+/// How many days each step of the referral chain should take at most in a
+/// region (from the step before it): what its coordinators set, or the
+/// defaults. Admins and network coordinators name the region.
+#[utoipa::path(get, path = "/api/v1/monitoring/targets", tag = "monitoring", params(TargetsQuery),
+    responses((status = 200, body = RegionTargets), Failures))]
+async fn targets(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<TargetsQuery>,
+) -> Result<Json<RegionTargets>, ApiError> {
+    api.check(state.app.step_targets(&api.user, query).await)
+        .map(Json)
+}
+
+/// Sets some of a region's targets (its coordinators, or admins): 1 to 3650
+/// days; the screening has none. Audited.
+#[utoipa::path(put, path = "/api/v1/monitoring/targets", tag = "monitoring", params(TargetsQuery),
+    request_body = TargetsInput, responses((status = 200, body = RegionTargets), Failures))]
+async fn set_targets(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<TargetsQuery>,
+    Body(input): Body<TargetsInput>,
+) -> Result<Json<RegionTargets>, ApiError> {
+    api.check(state.app.set_step_targets(&api.user, query, &input).await)
         .map(Json)
 }

@@ -25,6 +25,7 @@ mod reports;
 mod rights;
 mod session;
 mod sheet;
+mod targets;
 mod time;
 mod work_placements;
 
@@ -61,6 +62,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(courses::routes())
         .merge(measures::routes())
         .merge(monitoring::routes())
+        .merge(targets::routes())
         .merge(participants::routes())
         .merge(reports::routes())
         .merge(employers::routes())
