@@ -418,6 +418,12 @@ pub struct TargetsQuery {
 }
 
 impl App {
+    /// Loads the in-memory copy of the cases' milestones the dashboards
+    /// count from: a server does it as it starts.
+    pub async fn prepare_monitoring(&self) -> AppResult<()> {
+        Ok(monitoring::refresh_copy(&self.store).await?)
+    }
+
     /// Every region's targets, as set or by default.
     async fn targets(&self) -> AppResult<Targets> {
         let mut handle = self.store.handle().await?;

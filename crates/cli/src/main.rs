@@ -162,6 +162,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn serve(app: App, config: &Config) -> anyhow::Result<()> {
     tokio::spawn(end_expired_allocations(app.clone()));
+    tokio::spawn(prepare_monitoring(app.clone()));
     println!("SOLEIL listening on http://{}", config.bind);
     soleil_web::serve(app, config.bind, config.web())
         .await
@@ -175,6 +176,19 @@ const EXPIRY_PERIOD: std::time::Duration = std::time::Duration::from_secs(15 * 6
 /// permit-expiry reminders due: at start, then every
 /// [`EXPIRY_PERIOD`] while the server runs. A failed round is logged and
 /// the next one tries again; other instances may run it too.
+/// Loads the monitoring's copy of the milestones while the server already
+/// answers: a dashboard asked meanwhile waits for this load, not a second one.
+async fn prepare_monitoring(app: App) {
+    let started = std::time::Instant::now();
+    match app.prepare_monitoring().await {
+        Ok(()) => tracing::info!(
+            elapsed_ms = started.elapsed().as_millis(),
+            "monitoring copy loaded"
+        ),
+        Err(error) => tracing::error!(%error, "cannot load the monitoring copy; the first dashboard will"),
+    }
+}
+
 async fn end_expired_allocations(app: App) {
     let mut ticks = tokio::time::interval(EXPIRY_PERIOD);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);

@@ -16,7 +16,7 @@ use crate::{Conn, Result, on};
 mod cohort;
 
 pub(crate) use cohort::MilestoneCopy;
-pub use cohort::{CohortFigures, cohort_figures};
+pub use cohort::{CohortFigures, cohort_figures, refresh_copy};
 
 /// The column holding the day a step was reached.
 fn column(step: Step) -> &'static str {

@@ -41,10 +41,15 @@ pub async fn cohort_figures(
     filter: &CohortFilter,
     targets: &Targets,
 ) -> Result<CohortFigures> {
+    refresh_copy(store).await?;
+    Ok(store.milestone_copy().figures(filter, targets))
+}
+
+/// Brings this process's copy up to date: what a server does as it starts,
+/// so that its first dashboard does not wait for the whole table.
+pub async fn refresh_copy(store: &Store) -> Result<()> {
     let mut handle = store.handle().await?;
-    let copy = store.milestone_copy();
-    copy.refresh(handle.conn()).await?;
-    Ok(copy.figures(filter, targets))
+    store.milestone_copy().refresh(handle.conn()).await
 }
 
 /// The copy a process keeps, and the one refresh allowed at a time.
