@@ -91,6 +91,20 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
     }
     let filters = FormData::query(raw.as_deref());
     let (query, invalid) = query_of(&filters, chrono::Utc::now().date_naive());
+    // A file is one report: only that one is computed. A refused period
+    // falls through to the page, which shows the form with its message.
+    if let (true, Some(format)) = (invalid.is_empty(), Format::parse(filters.get("format"))) {
+        let lang = chrome.lang;
+        let asked = match filters.get("report") {
+            "esf" => (state.app.esf_report(&page.user, &query).await).map(|r| as_file(lang, &r, format)),
+            _ => (state.app.results_report(&page.user, &query).await).map(|r| as_file(lang, &r, format)),
+        };
+        match asked {
+            Ok((name, bytes)) => return written_file(chrome, format.content_type(), &name, bytes),
+            Err(AppError::Invalid(_)) => {}
+            Err(other) => return error_page(chrome, other),
+        }
+    }
     let result = if invalid.is_empty() {
         let results = state.app.results_report(&page.user, &query).await;
         match results {
@@ -109,12 +123,6 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
         Err(AppError::Invalid(invalid)) => (None, invalid.errors),
         Err(other) => return error_page(chrome, other),
     };
-    if let (Some((results, esf)), Some(format)) = (&reports, Format::parse(filters.get("format"))) {
-        return match filters.get("report") {
-            "esf" => download(chrome, esf, format),
-            _ => download(chrome, results, format),
-        };
-    }
     let lang = chrome.lang;
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
@@ -164,8 +172,11 @@ fn downloads<R: Report>(lang: crate::i18n::Lang, report: &R) -> Vec<(String, Str
         .collect()
 }
 
-fn download<R: Report>(chrome: Chrome, report: &R, format: Format) -> Response {
-    let name = file_name(chrome.lang, report, format);
-    let file = file(chrome.lang, report, format);
-    written_file(chrome, format.content_type(), &name, file)
+/// A report as the file `format` asks for: its name and its bytes.
+fn as_file<R: Report>(
+    lang: crate::i18n::Lang,
+    report: &R,
+    format: Format,
+) -> (String, Result<Vec<u8>, crate::report::ReportError>) {
+    (file_name(lang, report, format), file(lang, report, format))
 }
