@@ -199,8 +199,10 @@ impl App {
         authorize(actor, Operation::ReadMonitoring)?;
         let region = statistics_region(actor, query.region)?;
         let filter = query.cohort(region)?;
-        let targets = self.targets().await?;
-        let cohort = monitoring::cohort_figures(&self.store, &filter, &targets).await?;
+        // One pooled connection for the whole dashboard.
+        let mut handle = self.store.handle().await?;
+        let targets = targets(handle.conn()).await?;
+        let cohort = monitoring::cohort_figures(&self.store, handle.conn(), &filter, &targets).await?;
         let funnel = funnel(&cohort.furthest);
         let timings = cohort
             .durations
@@ -220,7 +222,6 @@ impl App {
                 within_target: *within,
             })
             .collect();
-        let mut handle = self.store.handle().await?;
         let panels = count_panels(handle.conn(), &filter, &cohort.contacts).await?;
         Ok(Dashboard {
             region,
@@ -424,17 +425,12 @@ impl App {
         Ok(monitoring::refresh_copy(&self.store).await?)
     }
 
-    /// Every region's targets, as set or by default.
-    async fn targets(&self) -> AppResult<Targets> {
-        let mut handle = self.store.handle().await?;
-        Ok(Targets::new(monitoring::step_targets(handle.conn()).await?))
-    }
-
     /// A region's target for every step after the screening.
     pub async fn step_targets(&self, actor: &User, query: TargetsQuery) -> AppResult<RegionTargets> {
         authorize(actor, Operation::ReadMonitoring)?;
         let region = targets_region(actor, query)?;
-        let targets = self.targets().await?;
+        let mut handle = self.store.handle().await?;
+        let targets = targets(handle.conn()).await?;
         let targets = Step::all()
             .skip(1)
             .map(|step| StepTarget {
@@ -488,6 +484,11 @@ impl App {
         self.step_targets(actor, TargetsQuery { region: Some(region) })
             .await
     }
+}
+
+/// Every region's targets, as set or by default.
+async fn targets(conn: Conn<'_>) -> AppResult<Targets> {
+    Ok(Targets::new(monitoring::step_targets(conn).await?))
 }
 
 /// The region whose targets are read or set: one's own, or the one named.

@@ -38,11 +38,13 @@ pub struct CohortFigures {
 /// and match it, from this process's copy brought up to date first.
 pub async fn cohort_figures(
     store: &Store,
+    conn: Conn<'_>,
     filter: &CohortFilter,
     targets: &Targets,
 ) -> Result<CohortFigures> {
-    refresh_copy(store).await?;
-    Ok(store.milestone_copy().figures(filter, targets))
+    let copy = store.milestone_copy();
+    copy.refresh(conn).await?;
+    Ok(copy.figures(filter, targets))
 }
 
 /// Brings this process's copy up to date: what a server does as it starts,
