@@ -15,6 +15,7 @@ pub mod directory;
 pub mod documents;
 pub mod employers;
 pub mod esf;
+pub mod figures;
 pub mod identity;
 pub mod instruments;
 pub mod intake;

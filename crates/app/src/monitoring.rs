@@ -9,12 +9,10 @@
 use chrono::{Months, NaiveDate};
 use soleil_domain::inclusion::course::CourseSector;
 use soleil_domain::inclusion::work_placement::PlacementKind;
-use soleil_domain::monitoring::{AgeBand, Step, Targets, default_target_days};
-use soleil_domain::{
-    ClosingReason, ContactChannel, Invalid, NeedArea, OrganisationId, RegionCode, Sex, User, WorkSector,
-};
+use soleil_domain::monitoring::{AgeBand, Standing, Step, Targets, default_target_days};
+use soleil_domain::{ContactChannel, Invalid, NeedArea, OrganisationId, RegionCode, Sex, User, WorkSector};
 use soleil_store::Conn;
-use soleil_store::monitoring::{self, CohortFilter, Counts};
+use soleil_store::monitoring::{self, CasePanel, CohortFilter, Counts};
 
 use crate::statistics::statistics_region;
 use crate::{App, AppResult, Operation, authorize, today};
@@ -171,7 +169,7 @@ impl DashboardQuery {
         Ok((from, to))
     }
 
-    fn cohort(&self, region: Option<RegionCode>) -> Result<CohortFilter, Invalid> {
+    pub(crate) fn cohort(&self, region: Option<RegionCode>) -> Result<CohortFilter, Invalid> {
         let (from, to) = self.period()?;
         let nationality = self
             .nationality
@@ -234,64 +232,115 @@ impl App {
     }
 }
 
+/// Where a panel's figures come from.
+#[derive(Clone, Copy)]
+pub(crate) enum Source {
+    /// The first contacts, from the cohort's milestones.
+    Contacts,
+    /// The labs running in the period, then the cohort's seats in them.
+    Labs,
+    /// A query over the cohort's cases.
+    Cases(CasePanel),
+}
+
+/// A panel of counts by category.
+pub(crate) struct PanelSpec {
+    pub(crate) panel: &'static str,
+    pub(crate) vocabulary: &'static str,
+    pub(crate) columns: &'static [&'static str],
+    keys: fn() -> Vec<&'static str>,
+    pub(crate) source: Source,
+}
+
+fn need_areas() -> Vec<&'static str> {
+    NeedArea::all().map(NeedArea::as_str).collect()
+}
+
+fn placement_kinds() -> Vec<&'static str> {
+    PlacementKind::all().map(PlacementKind::as_str).collect()
+}
+
+/// The panels of counts, in the order the dashboard shows them.
+pub(crate) const PANELS: [PanelSpec; 6] = [
+    PanelSpec {
+        panel: "contacts",
+        vocabulary: "contact_channel",
+        columns: &["contacts", "urgent"],
+        keys: || ContactChannel::all().map(ContactChannel::as_str).collect(),
+        source: Source::Contacts,
+    },
+    PanelSpec {
+        panel: "referrals",
+        vocabulary: "need_area",
+        columns: &["sent", "accepted", "declined", "late"],
+        keys: need_areas,
+        source: Source::Cases(CasePanel::Referrals),
+    },
+    PanelSpec {
+        panel: "needs",
+        vocabulary: "need_area",
+        columns: &["needs", "unmet"],
+        keys: need_areas,
+        source: Source::Cases(CasePanel::Needs),
+    },
+    PanelSpec {
+        panel: "labs",
+        vocabulary: "course_sector",
+        columns: &["labs", "enrolled", "completed", "withdrawn"],
+        keys: || CourseSector::all().map(CourseSector::as_str).collect(),
+        source: Source::Labs,
+    },
+    PanelSpec {
+        panel: "placements",
+        vocabulary: "placement_kind",
+        columns: &["placements", "ended_early", "converted"],
+        keys: placement_kinds,
+        source: Source::Cases(CasePanel::Placements),
+    },
+    PanelSpec {
+        panel: "employment_at_six_months",
+        vocabulary: "placement_kind",
+        columns: &["placements", "six_months_passed", "recorded", "still_employed"],
+        keys: placement_kinds,
+        source: Source::Cases(CasePanel::EmploymentAtSixMonths),
+    },
+];
+
 /// The panels of counts by category.
 async fn count_panels(
     mut conn: Conn<'_>,
     filter: &CohortFilter,
     contacts: &[Counts],
 ) -> AppResult<Vec<CountPanel>> {
-    let referrals = monitoring::referrals_by_area(conn.reborrow(), filter, today()).await?;
-    let needs = monitoring::needs_by_area(conn.reborrow(), filter).await?;
-    // The labs' own count and their seats, one row per sector.
-    let mut labs = monitoring::labs_by_sector(conn.reborrow(), filter).await?;
-    for seats in monitoring::lab_seats_by_sector(conn.reborrow(), filter).await? {
-        match labs.iter_mut().find(|lab| lab.key == seats.key) {
-            Some(lab) => (lab.b, lab.c, lab.d) = (seats.b, seats.c, seats.d),
-            None => labs.push(seats),
-        }
+    let mut panels = Vec::with_capacity(PANELS.len());
+    for spec in &PANELS {
+        let counts = match spec.source {
+            Source::Contacts => contacts.to_vec(),
+            Source::Cases(panel) => panel.counts(conn.reborrow(), filter, today()).await?,
+            Source::Labs => {
+                // The labs' own count and their seats, one row per sector.
+                let mut labs = monitoring::labs_by_sector(conn.reborrow(), filter).await?;
+                let seats = CasePanel::LabSeats
+                    .counts(conn.reborrow(), filter, today())
+                    .await?;
+                for seats in seats {
+                    match labs.iter_mut().find(|lab| lab.key == seats.key) {
+                        Some(lab) => (lab.b, lab.c, lab.d) = (seats.b, seats.c, seats.d),
+                        None => labs.push(seats),
+                    }
+                }
+                labs
+            }
+        };
+        panels.push(CountPanel::new(
+            spec.panel,
+            spec.vocabulary,
+            spec.columns,
+            (spec.keys)().into_iter(),
+            &counts,
+        ));
     }
-    let placements = monitoring::placements_by_kind(conn.reborrow(), filter).await?;
-    let employment = monitoring::employment_at_six_months(conn, filter, today()).await?;
-    let areas = || NeedArea::all().map(NeedArea::as_str);
-    let kinds = || PlacementKind::all().map(PlacementKind::as_str);
-    Ok(vec![
-        CountPanel::new(
-            "contacts",
-            "contact_channel",
-            &["contacts", "urgent"],
-            ContactChannel::all().map(ContactChannel::as_str),
-            contacts,
-        ),
-        CountPanel::new(
-            "referrals",
-            "need_area",
-            &["sent", "accepted", "declined", "late"],
-            areas(),
-            &referrals,
-        ),
-        CountPanel::new("needs", "need_area", &["needs", "unmet"], areas(), &needs),
-        CountPanel::new(
-            "labs",
-            "course_sector",
-            &["labs", "enrolled", "completed", "withdrawn"],
-            CourseSector::all().map(CourseSector::as_str),
-            &labs,
-        ),
-        CountPanel::new(
-            "placements",
-            "placement_kind",
-            &["placements", "ended_early", "converted"],
-            kinds(),
-            &placements,
-        ),
-        CountPanel::new(
-            "employment_at_six_months",
-            "placement_kind",
-            &["placements", "six_months_passed", "recorded", "still_employed"],
-            kinds(),
-            &employment,
-        ),
-    ])
+    Ok(panels)
 }
 
 /// The funnel from the cases counted by furthest step and closing reason:
@@ -314,14 +363,13 @@ fn funnel(rows: &[monitoring::FurthestStep]) -> Vec<FunnelStep> {
                 goals_met: 0,
             };
             for row in stopped_here {
-                match row.closing_reason.as_deref() {
-                    None => line.waiting += row.cases,
-                    Some(reason) if reason == ClosingReason::DroppedOut.as_str() => {
-                        line.dropped_out += row.cases
-                    }
-                    Some(reason) if reason == ClosingReason::GoalsMet.as_str() => line.goals_met += row.cases,
-                    Some(_) => line.closed_otherwise += row.cases,
-                }
+                let count = match Standing::of(row.closing_reason.as_deref()) {
+                    Standing::Waiting => &mut line.waiting,
+                    Standing::DroppedOut => &mut line.dropped_out,
+                    Standing::GoalsMet => &mut line.goals_met,
+                    Standing::ClosedOtherwise => &mut line.closed_otherwise,
+                };
+                *count += row.cases;
             }
             line
         })
@@ -332,6 +380,7 @@ fn funnel(rows: &[monitoring::FurthestStep]) -> Vec<FunnelStep> {
 mod tests {
     use super::*;
     use monitoring::FurthestStep;
+    use soleil_domain::ClosingReason;
 
     fn row(furthest: Step, reason: Option<ClosingReason>, cases: i64) -> FurthestStep {
         FurthestStep {
@@ -487,7 +536,7 @@ impl App {
 }
 
 /// Every region's targets, as set or by default.
-async fn targets(conn: Conn<'_>) -> AppResult<Targets> {
+pub(crate) async fn targets(conn: Conn<'_>) -> AppResult<Targets> {
     Ok(Targets::new(monitoring::step_targets(conn).await?))
 }
 

@@ -50,6 +50,7 @@ pub enum Operation {
     RecordParticipantData,
     ExportResearch,
     ManageTargets,
+    TraceFigures,
     PublishInstrument,
     ListPlaces,
     ReadPlace,
@@ -147,6 +148,9 @@ pub fn permits(role: Role, operation: Operation) -> bool {
         ExportResearch => matches!(role, Coordinator | Admin),
         // How long each step should take: the region's coordination decides.
         ManageTargets => matches!(role, Coordinator | Admin),
+        // A figure followed to the cases behind it: the region's secretariat,
+        // who may read them; coordinators and admins read counts only.
+        TraceFigures => role == Secretariat,
         // Emergency places: the facilities declare them, the secretariat allocates them.
         ListPlaces | ReadPlace => matches!(role, Admin | Secretariat | Service),
         DeclarePlace => matches!(role, Admin | Service),

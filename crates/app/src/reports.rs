@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use soleil_domain::inclusion::course::CourseSector;
 use soleil_domain::inclusion::work_placement::PlacementKind;
 use soleil_domain::{Invalid, RegionCode, User};
-use soleil_store::monitoring::{self, CohortFilter, Counts};
+use soleil_store::monitoring::{self, CasePanel, CohortFilter, Counts};
 
 use crate::statistics::statistics_region;
-use crate::{App, AppResult, Operation, authorize};
+use crate::{App, AppResult, Operation, authorize, today};
 
 /// The region and period a report covers, both days included.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::IntoParams)]
@@ -112,7 +112,9 @@ impl App {
         };
         let mut handle = self.store.handle().await?;
         let labs = monitoring::labs_by_sector(handle.conn(), &filter).await?;
-        let placements = monitoring::placements_by_kind(handle.conn(), &filter).await?;
+        let placements = CasePanel::Placements
+            .counts(handle.conn(), &filter, today())
+            .await?;
         Ok(results(region, from, to, &labs, &placements))
     }
 }

@@ -125,6 +125,8 @@ pub const EU_MEMBER_STATES: [&str; 27] = [
 pub struct Participation {
     /// Whose participation: a person is counted once.
     pub person: uuid::Uuid,
+    /// The case it is.
+    pub case: uuid::Uuid,
     pub sex: Option<Sex>,
     pub date_of_birth: Option<NaiveDate>,
     /// ISO 3166-1 alpha-2.
@@ -410,26 +412,77 @@ pub struct IndicatorFigures {
     pub not_disclosed: u32,
 }
 
-/// Every indicator over the participations of a period, each person once:
+crate::text_enum! {
+    /// The figures of an indicator, as [`IndicatorFigures`] names them.
+    IndicatorFigure {
+        Total,
+        Women,
+        Men,
+        NonBinary,
+        Considered,
+        NotRecorded,
+        NotDisclosed,
+    }
+}
+
+/// The participants an indicator looks at in a period, each person once:
 /// at entry their first participation that entered in the period, upon
 /// leaving and six months after their last that left (or reached six
 /// months after leaving) in it.
+struct Populations<'a> {
+    entered: Vec<&'a Participation>,
+    left: Vec<&'a Participation>,
+    six_months: Vec<&'a Participation>,
+}
+
+impl<'a> Populations<'a> {
+    fn of(participations: &'a [Participation], from: NaiveDate, to: NaiveDate) -> Self {
+        let within = |day: Option<NaiveDate>| day.is_some_and(|d| from <= d && d <= to);
+        Self {
+            entered: once_each(participations, |p| within(Some(p.entered_on)), false),
+            left: once_each(participations, |p| within(p.left_on), true),
+            six_months: once_each(participations, |p| within(p.six_months_after_leaving()), true),
+        }
+    }
+
+    fn at(&self, moment: Moment) -> &[&'a Participation] {
+        match moment {
+            Moment::Entry => &self.entered,
+            Moment::Leaving => &self.left,
+            Moment::SixMonthsAfter => &self.six_months,
+        }
+    }
+}
+
+/// Every indicator over the participations of a period, each person once
+/// (see [`Populations`]).
 pub fn indicators(participations: &[Participation], from: NaiveDate, to: NaiveDate) -> Vec<IndicatorFigures> {
-    let within = |day: Option<NaiveDate>| day.is_some_and(|d| from <= d && d <= to);
-    let entered = once_each(participations, |p| within(Some(p.entered_on)), false);
-    let left = once_each(participations, |p| within(p.left_on), true);
-    let six_months = once_each(participations, |p| within(p.six_months_after_leaving()), true);
+    let populations = Populations::of(participations, from, to);
     INDICATORS
         .iter()
-        .map(|indicator| {
-            let population = match indicator.moment {
-                Moment::Entry => &entered,
-                Moment::Leaving => &left,
-                Moment::SixMonthsAfter => &six_months,
-            };
-            figures(indicator, population)
-        })
+        .map(|indicator| figures(indicator, populations.at(indicator.moment)))
         .collect()
+}
+
+/// The participations behind one figure of the indicator `code` over a
+/// period: none when no indicator has that code.
+pub fn counted_in<'a>(
+    participations: &'a [Participation],
+    from: NaiveDate,
+    to: NaiveDate,
+    code: &str,
+    figure: IndicatorFigure,
+) -> Option<Vec<&'a Participation>> {
+    let indicator = INDICATORS.iter().find(|indicator| indicator.code == code)?;
+    let populations = Populations::of(participations, from, to);
+    let population = populations.at(indicator.moment);
+    Some(
+        population
+            .iter()
+            .copied()
+            .filter(|p| counts_in(indicator, p).contains(&figure))
+            .collect(),
+    )
 }
 
 /// The participations that `applies` keeps, one per person: the earliest,
@@ -457,6 +510,26 @@ fn once_each(
     chosen.into_values().collect()
 }
 
+/// The figures of an indicator a participant it looks at counts in.
+fn counts_in(indicator: &Indicator, p: &Participation) -> Vec<IndicatorFigure> {
+    let mut counted = vec![IndicatorFigure::Considered];
+    match (indicator.finds)(p) {
+        Finding::Counted => {
+            counted.push(IndicatorFigure::Total);
+            match p.sex {
+                Some(Sex::Female) => counted.push(IndicatorFigure::Women),
+                Some(Sex::Male) => counted.push(IndicatorFigure::Men),
+                Some(Sex::Other) => counted.push(IndicatorFigure::NonBinary),
+                None => {}
+            }
+        }
+        Finding::NotCounted => {}
+        Finding::NotRecorded => counted.push(IndicatorFigure::NotRecorded),
+        Finding::NotDisclosed => counted.push(IndicatorFigure::NotDisclosed),
+    }
+    counted
+}
+
 fn figures(indicator: &Indicator, population: &[&Participation]) -> IndicatorFigures {
     let mut figures = IndicatorFigures {
         code: indicator.code,
@@ -466,20 +539,17 @@ fn figures(indicator: &Indicator, population: &[&Participation]) -> IndicatorFig
         ..IndicatorFigures::default()
     };
     for p in population {
-        figures.considered += 1;
-        match (indicator.finds)(p) {
-            Finding::Counted => {
-                figures.total += 1;
-                match p.sex {
-                    Some(Sex::Female) => figures.women += 1,
-                    Some(Sex::Male) => figures.men += 1,
-                    Some(Sex::Other) => figures.non_binary += 1,
-                    None => {}
-                }
-            }
-            Finding::NotCounted => {}
-            Finding::NotRecorded => figures.not_recorded += 1,
-            Finding::NotDisclosed => figures.not_disclosed += 1,
+        for figure in counts_in(indicator, p) {
+            let count = match figure {
+                IndicatorFigure::Total => &mut figures.total,
+                IndicatorFigure::Women => &mut figures.women,
+                IndicatorFigure::Men => &mut figures.men,
+                IndicatorFigure::NonBinary => &mut figures.non_binary,
+                IndicatorFigure::Considered => &mut figures.considered,
+                IndicatorFigure::NotRecorded => &mut figures.not_recorded,
+                IndicatorFigure::NotDisclosed => &mut figures.not_disclosed,
+            };
+            *count += 1;
         }
     }
     figures

@@ -66,6 +66,29 @@ impl Step {
 }
 
 crate::text_enum! {
+    /// Where a case that got no further than a step stands: still open
+    /// there, or closed, and why.
+    Standing {
+        Waiting,
+        DroppedOut,
+        ClosedOtherwise,
+        GoalsMet,
+    }
+}
+
+impl Standing {
+    /// The standing of a case closed for `reason` (open when none).
+    pub fn of(reason: Option<&str>) -> Self {
+        match reason {
+            None => Self::Waiting,
+            Some(reason) if reason == ClosingReason::DroppedOut.as_str() => Self::DroppedOut,
+            Some(reason) if reason == ClosingReason::GoalsMet.as_str() => Self::GoalsMet,
+            Some(_) => Self::ClosedOtherwise,
+        }
+    }
+}
+
+crate::text_enum! {
     /// Age at the first contact, in the bands of the ESF+ indicators.
     AgeBand {
         Under18,

@@ -89,6 +89,8 @@ pub struct CaseFilter {
     pub search: Option<String>,
     /// Urgent and oldest first (the secretariat's queue) instead of newest.
     pub queue_order: bool,
+    /// Only these cases, when any.
+    pub ids: Vec<CaseId>,
 }
 
 pub async fn list(
@@ -106,6 +108,10 @@ pub async fn list(
             .map(|s| w.bind(Value::Text(s.as_str().into())))
             .collect();
         w.and_raw(format!("c.state IN ({})", placeholders.join(", ")));
+    }
+    if !filter.ids.is_empty() {
+        let placeholders: Vec<String> = filter.ids.iter().map(|id| w.bind(Value::Uuid(id.0))).collect();
+        w.and_raw(format!("c.id IN ({})", placeholders.join(", ")));
     }
     if let Some(person) = filter.person {
         w.and("c.person_id = {}", Value::Uuid(person.0));

@@ -94,6 +94,7 @@ pub async fn save(
 #[derive(sqlx::FromRow)]
 struct ParticipationRow {
     person_id: PersonId,
+    case_id: CaseId,
     sex: Option<Sex>,
     date_of_birth: Option<NaiveDate>,
     nationality: Option<String>,
@@ -125,7 +126,7 @@ pub async fn participations(
         w.and("m.region = {}", Value::Text(region.as_str().into()));
     }
     let sql = format!(
-        "SELECT c.person_id, p.sex, p.date_of_birth, p.nationality, m.taken_in_charge_on, m.closed_on, {ANSWERS}
+        "SELECT c.person_id, m.case_id, p.sex, p.date_of_birth, p.nationality, m.taken_in_charge_on, m.closed_on, {ANSWERS}
          FROM case_milestones m JOIN cases c ON c.id = m.case_id JOIN persons p ON p.id = c.person_id
          LEFT JOIN esf_participants e ON e.case_id = m.case_id {}",
         w.sql()
@@ -136,6 +137,7 @@ pub async fn participations(
         .into_iter()
         .map(|row| Participation {
             person: row.person_id.0,
+            case: row.case_id.0,
             sex: row.sex,
             date_of_birth: row.date_of_birth,
             nationality: row.nationality,

@@ -16,7 +16,7 @@ use crate::{Conn, Result, on};
 mod cohort;
 
 pub(crate) use cohort::MilestoneCopy;
-pub use cohort::{CohortFigures, cohort_figures, refresh_copy};
+pub use cohort::{CohortFigure, CohortFigures, cohort_cases, cohort_figures, refresh_copy};
 
 /// The column holding the day a step was reached.
 fn column(step: Step) -> &'static str {
@@ -213,128 +213,257 @@ pub struct Counts {
     pub d: i64,
 }
 
-/// `SELECT key, a, b, c, d FROM … WHERE … GROUP BY key`, with the figures
-/// the caller does not name counted as 0.
-async fn counts(conn: Conn<'_>, select: &str, from: &str, w: &Where) -> Result<Vec<Counts>> {
-    let sql = format!("SELECT {select} {from} {} GROUP BY 1 ORDER BY 1", w.sql());
-    Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
+/// A panel of counts by category: the rows it reads, which of them count,
+/// the category of each, and the condition each of its (up to four)
+/// figures counts. The same query gives the figures and, for one of them,
+/// the cases behind it.
+struct PanelQuery {
+    from: &'static str,
+    w: Where,
+    key: &'static str,
+    figures: Vec<String>,
 }
 
-/// `1` where a condition holds, summed: how many rows meet it.
-fn how_many(condition: &str) -> String {
-    format!("SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+/// A figure that counts every row.
+const EVERY_ROW: &str = "1 = 1";
+
+impl PanelQuery {
+    /// `SELECT key, a, b, c, d … GROUP BY key`, with the figures the panel
+    /// does not have counted as 0.
+    async fn counts(&self, conn: Conn<'_>) -> Result<Vec<Counts>> {
+        let mut figures: Vec<String> = self
+            .figures
+            .iter()
+            .map(|condition| format!("SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)"))
+            .collect();
+        figures.resize(4, "CAST(0 AS BIGINT)".into());
+        let sql = format!(
+            "SELECT {} AS key, {} AS a, {} AS b, {} AS c, {} AS d {} {} GROUP BY 1 ORDER BY 1",
+            self.key,
+            figures[0],
+            figures[1],
+            figures[2],
+            figures[3],
+            self.from,
+            self.w.sql()
+        );
+        let w = &self.w;
+        Ok(on!(conn, c => bind_where!(sqlx::query_as(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
+    }
+
+    /// The cases behind the figure at `figure` of the rows `keys`, the
+    /// latest to enter the chain first.
+    async fn cases(mut self, conn: Conn<'_>, keys: &[String], figure: usize) -> Result<Vec<CaseId>> {
+        let Some(condition) = self.figures.get(figure) else {
+            return Ok(Vec::new());
+        };
+        let condition = format!("({condition})");
+        key_in(&mut self.w, self.key, keys);
+        self.w.and_raw(condition);
+        let sql = format!(
+            "SELECT m.case_id {} {} GROUP BY m.case_id, m.screened_on ORDER BY m.screened_on DESC, m.case_id DESC",
+            self.from,
+            self.w.sql()
+        );
+        let w = &self.w;
+        Ok(
+            on!(conn, c => bind_where!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?,
+        )
+    }
 }
 
-/// Referrals sent in the period, by area: (sent, accepted, declined,
-/// answered after their due date or still unanswered past it on `today`).
-pub async fn referrals_by_area(
-    conn: Conn<'_>,
-    filter: &CohortFilter,
-    today: NaiveDate,
-) -> Result<Vec<Counts>> {
-    let mut w = filter.during("r.sent_at", true);
-    // The day of an instant: SQLite keeps instants as RFC 3339 text.
-    let answered_on = match conn {
-        Conn::Sqlite(_) => "substr(r.answered_at, 1, 10)",
-        Conn::Postgres(_) => "CAST(r.answered_at AS DATE)",
-    };
-    let today = w.bind(Value::Date(today));
-    let late = format!(
-        "(r.answered_at IS NOT NULL AND {answered_on} > r.due_date) OR (r.state = 'sent' AND r.due_date < {today})"
-    );
-    let select = format!(
-        "r.area AS key, COUNT(*) AS a, {} AS b, {} AS c, {} AS d",
-        how_many("r.state IN ('accepted', 'completed')"),
-        how_many("r.state = 'declined'"),
-        how_many(&late)
-    );
-    let from = "FROM referrals r JOIN case_milestones m ON m.case_id = r.case_id";
-    counts(conn, &select, from, &w).await
+/// The panels of counts whose figures count the cohort's cases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CasePanel {
+    /// Referrals sent in the period, by area: (sent, accepted, declined,
+    /// answered after their due date or still unanswered past it).
+    Referrals,
+    /// The needs of the latest plan of each case, by area: (needs, of
+    /// which met by no action of the plan and no referral still standing).
+    Needs,
+    /// The cohort's persons in professional labs running in the period, by
+    /// sector: (0, enrolled, completed, withdrawn) — the first figure is the
+    /// labs', from [`labs_by_sector`].
+    LabSeats,
+    /// Work placements that began in the period, by kind: (placements,
+    /// ended early by resignation or dismissal, turned into a contract).
+    Placements,
+    /// Work placements that began in the period, by kind, and their
+    /// six-month follow-up: (placements, six months passed, follow-up
+    /// recorded, still in work).
+    EmploymentAtSixMonths,
 }
 
-/// The needs of the latest plan of each case of the cohort, by area:
-/// (needs, of which met by no action of the plan and no referral of the
-/// case still standing).
-pub async fn needs_by_area(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
-    let mut w = filter.to_where();
-    w.and_raw(
-        "pl.version = (SELECT MAX(latest.version) FROM plans latest WHERE latest.case_id = pl.case_id)"
-            .into(),
-    );
-    let unmet = "NOT EXISTS (SELECT 1 FROM plan_actions a WHERE a.plan_id = pl.id AND a.area = n.area)
-         AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = pl.case_id AND r.area = n.area
-                         AND r.state NOT IN ('declined', 'cancelled'))";
-    let select = format!(
-        "n.area AS key, COUNT(*) AS a, {} AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d",
-        how_many(unmet)
-    );
-    let from = "FROM plan_needs n JOIN plans pl ON pl.id = n.plan_id JOIN case_milestones m ON m.case_id = pl.case_id";
-    counts(conn, &select, from, &w).await
+impl CasePanel {
+    /// The panel's query for a cohort, on `today`.
+    fn query(self, conn: &Conn<'_>, filter: &CohortFilter, today: NaiveDate) -> PanelQuery {
+        match self {
+            Self::Referrals => {
+                let mut w = filter.during("r.sent_at", true);
+                // The day of an instant: SQLite keeps instants as RFC 3339 text.
+                let answered_on = match conn {
+                    Conn::Sqlite(_) => "substr(r.answered_at, 1, 10)",
+                    Conn::Postgres(_) => "CAST(r.answered_at AS DATE)",
+                };
+                let today = w.bind(Value::Date(today));
+                PanelQuery {
+                    from: "FROM referrals r JOIN case_milestones m ON m.case_id = r.case_id",
+                    w,
+                    key: "r.area",
+                    figures: vec![
+                        EVERY_ROW.into(),
+                        "r.state IN ('accepted', 'completed')".into(),
+                        "r.state = 'declined'".into(),
+                        format!(
+                            "(r.answered_at IS NOT NULL AND {answered_on} > r.due_date) OR (r.state = 'sent' AND r.due_date < {today})"
+                        ),
+                    ],
+                }
+            }
+            Self::Needs => {
+                let mut w = filter.to_where();
+                w.and_raw(
+                    "pl.version = (SELECT MAX(latest.version) FROM plans latest WHERE latest.case_id = pl.case_id)"
+                        .into(),
+                );
+                PanelQuery {
+                    from: "FROM plan_needs n JOIN plans pl ON pl.id = n.plan_id
+                           JOIN case_milestones m ON m.case_id = pl.case_id",
+                    w,
+                    key: "n.area",
+                    figures: vec![
+                        EVERY_ROW.into(),
+                        "NOT EXISTS (SELECT 1 FROM plan_actions a WHERE a.plan_id = pl.id AND a.area = n.area)
+                         AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = pl.case_id AND r.area = n.area
+                                         AND r.state NOT IN ('declined', 'cancelled'))"
+                            .into(),
+                    ],
+                }
+            }
+            Self::LabSeats => {
+                let mut w = filter.who();
+                running_labs(&mut w, filter);
+                PanelQuery {
+                    from: "FROM course_enrolments e JOIN courses c ON c.id = e.course_id
+                           JOIN case_milestones m ON m.case_id = e.case_id",
+                    w,
+                    key: LAB_SECTOR,
+                    figures: vec![
+                        "1 = 0".into(),
+                        EVERY_ROW.into(),
+                        "e.status = 'completed'".into(),
+                        "e.status = 'withdrawn'".into(),
+                    ],
+                }
+            }
+            Self::Placements => PanelQuery {
+                from: "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id",
+                w: filter.during("w.starts_on", false),
+                key: "w.kind",
+                figures: vec![
+                    EVERY_ROW.into(),
+                    "w.end_reason IN ('resigned', 'dismissed')".into(),
+                    "w.end_reason = 'converted_to_contract'".into(),
+                ],
+            },
+            Self::EmploymentAtSixMonths => {
+                let mut w = filter.during("w.starts_on", false);
+                let today = w.bind(Value::Date(today));
+                PanelQuery {
+                    from: "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id
+                           LEFT JOIN work_placement_follow_ups f ON f.placement_id = w.id AND f.month = 6",
+                    w,
+                    key: "w.kind",
+                    figures: vec![
+                        EVERY_ROW.into(),
+                        format!("f.due_on <= {today}"),
+                        "f.recorded_at IS NOT NULL".into(),
+                        "f.still_employed".into(),
+                    ],
+                }
+            }
+        }
+    }
+
+    /// The panel's figures for a cohort, on `today`, by category.
+    pub async fn counts(
+        self,
+        conn: Conn<'_>,
+        filter: &CohortFilter,
+        today: NaiveDate,
+    ) -> Result<Vec<Counts>> {
+        self.query(&conn, filter, today).counts(conn).await
+    }
+
+    /// The cases behind one figure (by its place, from 0) of some
+    /// categories.
+    pub async fn cases(
+        self,
+        conn: Conn<'_>,
+        filter: &CohortFilter,
+        today: NaiveDate,
+        keys: &[String],
+        figure: usize,
+    ) -> Result<Vec<CaseId>> {
+        self.query(&conn, filter, today).cases(conn, keys, figure).await
+    }
+}
+
+/// Keeps the rows whose category (`key`, an SQL expression) is one of `keys`.
+fn key_in(w: &mut Where, key: &str, keys: &[String]) {
+    let placeholders: Vec<String> = keys.iter().map(|k| w.bind(Value::Text(k.clone()))).collect();
+    if placeholders.is_empty() {
+        w.and_raw("1 = 0".into());
+    } else {
+        w.and_raw(format!("{key} IN ({})", placeholders.join(", ")));
+    }
+}
+
+/// A lab's sector, as the panels group by it.
+const LAB_SECTOR: &str = "COALESCE(c.sector, 'other')";
+
+/// Professional labs (`courses` aliased `c`) that ran in the period for at
+/// least a day.
+fn running_labs(w: &mut Where, filter: &CohortFilter) {
+    w.and_raw("c.kind = 'professional'".into());
+    w.and("c.starts_on <= {}", Value::Date(filter.to));
+    w.and("c.ends_on >= {}", Value::Date(filter.from));
 }
 
 /// Professional labs running in the period, by sector: (labs).
 pub async fn labs_by_sector(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
     let mut w = Where::default();
-    w.and_raw("c.kind = 'professional'".into());
     if let Some(region) = filter.region {
         w.and("c.region = {}", Value::Text(region.as_str().into()));
     }
-    w.and("c.starts_on <= {}", Value::Date(filter.to));
-    w.and("c.ends_on >= {}", Value::Date(filter.from));
-    let select = "COALESCE(c.sector, 'other') AS key, COUNT(*) AS a, CAST(0 AS BIGINT) AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d";
-    counts(conn, select, "FROM courses c", &w).await
+    running_labs(&mut w, filter);
+    let query = PanelQuery {
+        from: "FROM courses c",
+        w,
+        key: LAB_SECTOR,
+        figures: vec![EVERY_ROW.into()],
+    };
+    query.counts(conn).await
 }
 
-/// The cohort's persons in professional labs running in the period, by
-/// sector: (0, enrolled, completed, withdrawn) — the first figure is the
-/// labs', from [`labs_by_sector`].
-pub async fn lab_seats_by_sector(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
-    let mut w = filter.who();
-    w.and_raw("c.kind = 'professional'".into());
-    w.and("c.starts_on <= {}", Value::Date(filter.to));
-    w.and("c.ends_on >= {}", Value::Date(filter.from));
-    let select = format!(
-        "COALESCE(c.sector, 'other') AS key, CAST(0 AS BIGINT) AS a, COUNT(*) AS b, {} AS c, {} AS d",
-        how_many("e.status = 'completed'"),
-        how_many("e.status = 'withdrawn'")
-    );
-    let from = "FROM course_enrolments e JOIN courses c ON c.id = e.course_id
-                JOIN case_milestones m ON m.case_id = e.case_id";
-    counts(conn, &select, from, &w).await
-}
-
-/// Work placements that began in the period, by kind: (placements, ended
-/// early by resignation or dismissal, turned into a contract).
-pub async fn placements_by_kind(conn: Conn<'_>, filter: &CohortFilter) -> Result<Vec<Counts>> {
-    let w = filter.during("w.starts_on", false);
-    let select = format!(
-        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, CAST(0 AS BIGINT) AS d",
-        how_many("w.end_reason IN ('resigned', 'dismissed')"),
-        how_many("w.end_reason = 'converted_to_contract'")
-    );
-    let from = "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id";
-    counts(conn, &select, from, &w).await
-}
-
-/// Work placements that began in the period, by kind, and what their
-/// six-month follow-up found: (placements, six months passed by `today`,
-/// follow-up recorded, still in work).
-pub async fn employment_at_six_months(
+/// The professional labs of some sectors running in the period, the first
+/// to start first.
+pub async fn running_labs_of(
     conn: Conn<'_>,
     filter: &CohortFilter,
-    today: NaiveDate,
-) -> Result<Vec<Counts>> {
-    let mut w = filter.during("w.starts_on", false);
-    let today = w.bind(Value::Date(today));
-    let select = format!(
-        "w.kind AS key, COUNT(*) AS a, {} AS b, {} AS c, {} AS d",
-        how_many(&format!("f.due_on <= {today}")),
-        how_many("f.recorded_at IS NOT NULL"),
-        how_many("f.still_employed")
+    sectors: &[String],
+) -> Result<Vec<soleil_domain::inclusion::course::CourseId>> {
+    let mut w = Where::default();
+    if let Some(region) = filter.region {
+        w.and("c.region = {}", Value::Text(region.as_str().into()));
+    }
+    running_labs(&mut w, filter);
+    key_in(&mut w, LAB_SECTOR, sectors);
+    let sql = format!(
+        "SELECT c.id FROM courses c {} ORDER BY c.starts_on, c.id",
+        w.sql()
     );
-    let from = "FROM work_placements w JOIN case_milestones m ON m.case_id = w.case_id
-                LEFT JOIN work_placement_follow_ups f ON f.placement_id = w.id AND f.month = 6";
-    counts(conn, &select, from, &w).await
+    Ok(on!(conn, c => bind_where!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), w).fetch_all(c).await)?)
 }
 
 /// The targets regions have set: (region, step, days).

@@ -7,6 +7,8 @@ use soleil_app::esf::EsfReport;
 use soleil_app::reports::ResultsReport;
 use soleil_app::research::ResearchExport;
 use soleil_domain::RegionCode;
+use soleil_domain::esf::IndicatorFigure;
+use soleil_domain::inclusion::work_placement::PlacementKind;
 
 use crate::i18n::Lang;
 use crate::table::Table;
@@ -57,6 +59,13 @@ pub trait Report: serde::Serialize {
     fn period(&self) -> (NaiveDate, NaiveDate);
     /// Its headings and rows, in the reader's language.
     fn headings_and_rows(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>);
+
+    /// The figure a cell of its table shows, as
+    /// `soleil_app::figures::FigureQuery` names it: the cells that can be
+    /// followed to the records behind them.
+    fn figure(&self, _row: usize, _column: usize) -> Option<String> {
+        None
+    }
 
     /// The table, with a caption naming the region and the period.
     fn table(&self, lang: Lang) -> Table {
@@ -155,6 +164,39 @@ impl Report for ResultsReport {
             .to_vec();
         (headings, rows)
     }
+
+    /// The rows as [`Self::headings_and_rows`] lays them out: the sectors
+    /// with labs, their total, then internships, contracts (employment and
+    /// apprenticeships), apprenticeships and every placement.
+    fn figure(&self, row: usize, column: usize) -> Option<String> {
+        if column != 2 {
+            return None;
+        }
+        let sectors: Vec<&str> = self
+            .labs
+            .iter()
+            .filter(|sector| sector.labs > 0)
+            .map(|sector| sector.sector.as_str())
+            .collect();
+        let placements = |kinds: &[PlacementKind]| {
+            let kinds: Vec<&str> = kinds.iter().map(|kind| kind.as_str()).collect();
+            format!("placements.{}.placements", kinds.join("+"))
+        };
+        if let Some(sector) = sectors.get(row) {
+            return Some(format!("labs.{sector}.labs"));
+        }
+        match row - sectors.len() {
+            0 if !sectors.is_empty() => Some(format!("labs.{}.labs", sectors.join("+"))),
+            1 => Some(placements(&[PlacementKind::Internship])),
+            2 => Some(placements(&[
+                PlacementKind::Employment,
+                PlacementKind::Apprenticeship,
+            ])),
+            3 => Some(placements(&[PlacementKind::Apprenticeship])),
+            4 => Some(placements(&PlacementKind::all().collect::<Vec<_>>())),
+            _ => None,
+        }
+    }
 }
 
 /// The ESF+ common indicators, one row each in Annex I's order: code, name,
@@ -205,6 +247,13 @@ impl Report for EsfReport {
             })
             .collect();
         (headings, rows)
+    }
+
+    /// A row per indicator: its figures from the third column on.
+    fn figure(&self, row: usize, column: usize) -> Option<String> {
+        let figure = IndicatorFigure::all().nth(column.checked_sub(2)?)?;
+        let indicator = self.indicators.get(row)?;
+        Some(format!("esf.{}.{}", indicator.code, figure.as_str()))
     }
 }
 

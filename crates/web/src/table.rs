@@ -18,7 +18,37 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// A cell as a page shows it: its text and, for a figure the reader may
+/// follow, the address of the records behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub href: Option<String>,
+}
+
 impl Table {
+    /// The rows as a page shows them: a cell links where `href(row, column)`
+    /// gives an address and the figure counts something (a 0 has nothing
+    /// behind it).
+    pub fn cells(&self, href: impl Fn(usize, usize) -> Option<String>) -> Vec<Vec<Cell>> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(row, cells)| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(column, text)| Cell {
+                        href: (!text.is_empty() && text != "0")
+                            .then(|| href(row, column))
+                            .flatten(),
+                        text: text.clone(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The table as CSV for Excel in Italian: UTF-8 with a byte order mark,
     /// `;` between fields.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {

@@ -12,8 +12,8 @@
 use std::sync::{PoisonError, RwLock};
 
 use rustc_hash::FxHashMap as HashMap;
-use soleil_domain::monitoring::{Durations, Step, Targets, epoch_day};
-use soleil_domain::{CaseId, OrganisationId, RegionCode};
+use soleil_domain::monitoring::{Durations, Standing, Step, Targets, epoch_day};
+use soleil_domain::{CaseId, ContactChannel, OrganisationId, RegionCode};
 
 use super::{CohortFilter, Counts, FurthestStep};
 use crate::{Conn, Result, Store, on};
@@ -45,6 +45,40 @@ pub async fn cohort_figures(
     let copy = store.milestone_copy();
     copy.refresh(conn).await?;
     Ok(copy.figures(filter, targets))
+}
+
+/// Which of a cohort's cases a figure of the funnel, the step times or the
+/// first contacts counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CohortFigure {
+    /// Got at least as far as the step.
+    Reached(Step),
+    /// Got no further than the step, and stand there so.
+    StoppedAt(Step, Standing),
+    /// Reached the step and the one before it.
+    Took(Step),
+    /// Took the step within their region's target.
+    WithinTarget(Step),
+    /// Took the step, and longer than their region's target.
+    OverTarget(Step),
+    /// First contacts through a channel.
+    Contacts(ContactChannel),
+    /// Of those, the ones in danger or with urgent health needs.
+    UrgentContacts(ContactChannel),
+}
+
+/// The cases a figure of the cohort counts, the latest to enter the chain
+/// first, from this process's copy brought up to date first.
+pub async fn cohort_cases(
+    store: &Store,
+    conn: Conn<'_>,
+    filter: &CohortFilter,
+    targets: &Targets,
+    figure: CohortFigure,
+) -> Result<Vec<CaseId>> {
+    let copy = store.milestone_copy();
+    copy.refresh(conn).await?;
+    Ok(copy.read().cases(filter, targets, figure))
 }
 
 /// Brings this process's copy up to date: what a server does as it starts,
@@ -93,18 +127,19 @@ impl MilestoneCopy {
     }
 
     fn revision(&self) -> i64 {
-        self.rows.read().unwrap_or_else(PoisonError::into_inner).revision
+        self.read().revision
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, Rows> {
         self.rows.write().unwrap_or_else(PoisonError::into_inner)
     }
 
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Rows> {
+        self.rows.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
     fn figures(&self, filter: &CohortFilter, targets: &Targets) -> CohortFigures {
-        self.rows
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .figures(filter, targets)
+        self.read().figures(filter, targets)
     }
 }
 
@@ -183,6 +218,13 @@ impl Row {
     fn furthest(&self) -> usize {
         self.days.iter().rposition(|day| *day != NOT_REACHED).unwrap_or(0)
     }
+
+    /// The days from the step before the one at `index` to it, if the case
+    /// reached both.
+    fn took(&self, index: usize) -> Option<i32> {
+        let (before, after) = (*self.days.get(index.checked_sub(1)?)?, *self.days.get(index)?);
+        (before != NOT_REACHED && after != NOT_REACHED).then(|| after - before)
+    }
 }
 
 /// The texts of one column as small numbers, from 1.
@@ -223,6 +265,8 @@ impl Codes {
 struct Rows {
     revision: i64,
     rows: Vec<Row>,
+    /// The case of each row, in the same order.
+    cases: Vec<CaseId>,
     by_case: HashMap<CaseId, usize>,
     codes: [Codes; KEYS],
 }
@@ -233,6 +277,7 @@ impl Default for Rows {
             // Below every row's revision: the first refresh reads them all.
             revision: -1,
             rows: Vec::new(),
+            cases: Vec::new(),
             by_case: HashMap::default(),
             codes: Default::default(),
         }
@@ -275,6 +320,7 @@ impl Rows {
                 None => {
                     self.by_case.insert(s.case_id, self.rows.len());
                     self.rows.push(row);
+                    self.cases.push(s.case_id);
                 }
             }
         }
@@ -291,20 +337,7 @@ impl Rows {
                 ..CohortFigures::default()
             };
         };
-        // Each region's targets, by the region's code in the copy.
-        let regions = &self.codes[Key::Region as usize];
-        let region_targets: Vec<Vec<Option<i32>>> = (0..regions.len())
-            .map(|code| {
-                let region = u32::try_from(code)
-                    .ok()
-                    .and_then(|c| regions.name(c))
-                    .and_then(|name| name.parse::<RegionCode>().ok());
-                Step::all()
-                    .skip(1)
-                    .map(|step| region.and_then(|r| targets.days(r, step)))
-                    .collect()
-            })
-            .collect();
+        let region_targets = self.region_targets(targets);
         let mut within_target = vec![0_u64; Step::COUNT - 1];
         let closings = self.codes[Key::ClosingReason as usize].len();
         let channels = self.codes[Key::Channel as usize].len();
@@ -314,11 +347,10 @@ impl Rows {
         for row in self.rows.iter().filter(|row| wanted.matches(row)) {
             furthest[row.key(Key::ClosingReason) as usize][row.furthest()] += 1;
             let target = &region_targets[row.key(Key::Region) as usize];
-            for (i, pair) in row.days.windows(2).enumerate() {
-                if pair[0] != NOT_REACHED && pair[1] != NOT_REACHED {
-                    let days = pair[1] - pair[0];
-                    took[i].add(days);
-                    if target[i].is_some_and(|most| days <= most) {
+            for (i, took) in took.iter_mut().enumerate() {
+                if let Some(days) = row.took(i + 1) {
+                    took.add(days);
+                    if target[i + 1].is_some_and(|most| days <= most) {
                         within_target[i] += 1;
                     }
                 }
@@ -368,6 +400,65 @@ impl Rows {
             within_target,
             contacts,
         }
+    }
+
+    /// Each region's target for every step (none for the screening), by the
+    /// region's code in the copy.
+    fn region_targets(&self, targets: &Targets) -> Vec<[Option<i32>; Step::COUNT]> {
+        let regions = &self.codes[Key::Region as usize];
+        (0..regions.len())
+            .map(|code| {
+                let region = u32::try_from(code)
+                    .ok()
+                    .and_then(|c| regions.name(c))
+                    .and_then(|name| name.parse::<RegionCode>().ok());
+                let mut days = [None; Step::COUNT];
+                for (day, step) in days.iter_mut().zip(Step::all()) {
+                    *day = region.and_then(|r| targets.days(r, step));
+                }
+                days
+            })
+            .collect()
+    }
+
+    fn cases(&self, filter: &CohortFilter, targets: &Targets, figure: CohortFigure) -> Vec<CaseId> {
+        let Some(wanted) = self.wanted(filter) else {
+            return Vec::new();
+        };
+        let region_targets = self.region_targets(targets);
+        let closings = &self.codes[Key::ClosingReason as usize];
+        let channels = &self.codes[Key::Channel as usize];
+        let target_kept = |row: &Row, step: Step, within: bool| {
+            let index = step.index();
+            let most = region_targets[row.key(Key::Region) as usize][index];
+            match (row.took(index), most) {
+                (Some(days), Some(most)) => (days <= most) == within,
+                _ => false,
+            }
+        };
+        let counts = |row: &Row| match figure {
+            CohortFigure::Reached(step) => row.furthest() >= step.index(),
+            CohortFigure::StoppedAt(step, standing) => {
+                row.furthest() == step.index()
+                    && Standing::of(closings.name(row.key(Key::ClosingReason))) == standing
+            }
+            CohortFigure::Took(step) => row.took(step.index()).is_some(),
+            CohortFigure::WithinTarget(step) => target_kept(row, step, true),
+            CohortFigure::OverTarget(step) => target_kept(row, step, false),
+            CohortFigure::Contacts(channel) => channels.name(row.key(Key::Channel)) == Some(channel.as_str()),
+            CohortFigure::UrgentContacts(channel) => {
+                row.urgent && channels.name(row.key(Key::Channel)) == Some(channel.as_str())
+            }
+        };
+        let mut found: Vec<(i32, CaseId)> = self
+            .rows
+            .iter()
+            .zip(&self.cases)
+            .filter(|(row, _)| wanted.matches(row) && counts(row))
+            .map(|(row, case)| (row.days[0], *case))
+            .collect();
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        found.into_iter().map(|(_, case)| case).collect()
     }
 
     /// The filter in codes; none when it names a value no case has.

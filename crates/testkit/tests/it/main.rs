@@ -16,6 +16,7 @@ mod documents;
 mod employers;
 mod employers_pages;
 mod esf;
+mod figures;
 mod identity;
 mod inclusion_browser;
 mod instrument_pages;

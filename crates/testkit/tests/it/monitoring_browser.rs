@@ -1,7 +1,7 @@
 //! The monitoring pages over the demo network, in headless Chromium: the
 //! Abruzzo secretariat opens its dashboard (every panel drawn, with its
-//! table and its CSV link), filters it, and reads the project's results
-//! table. Screenshots in `screenshots/BACKEND-monitoring-NN-NAME.png`;
+//! table and its CSV link), follows figures to the cases and labs behind
+//! them, filters it, and reads the project's results table. Screenshots in `screenshots/BACKEND-monitoring-NN-NAME.png`;
 //! axe-core checks every page against WCAG 2.1 A/AA.
 
 use fantoccini::Locator;
@@ -51,6 +51,34 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
     }
     let text = b.page_text().await;
     assert!(text.contains("Abruzzo"), "the dashboard names its region");
+
+    // A figure followed to the cases behind it: the funnel's first count.
+    let figure = b
+        .client
+        .find(Locator::Css("a[href*='figure=funnel.screened.reached']"))
+        .await
+        .expect("the funnel's figures link to their cases");
+    figure.click().await.unwrap();
+    b.check("figure-cases").await;
+    let text = b.page_text().await;
+    assert!(text.contains("casi dietro il dato"), "{text}");
+    b.client
+        .find(Locator::Css("main table a[href^='/cases/']"))
+        .await
+        .expect("each case links to its file");
+    b.open("/monitoring").await;
+    b.client
+        .find(Locator::Css("a[href*='figure=labs.'][href$='.labs']"))
+        .await
+        .expect("a count of labs links to them")
+        .click()
+        .await
+        .unwrap();
+    b.check("figure-labs").await;
+    b.client
+        .find(Locator::Css("main table a[href^='/courses/']"))
+        .await
+        .expect("each lab links to its page");
 
     // Filtered to women in care work: still every panel, fewer cases.
     b.open("/monitoring?sector=care_work&sex=female").await;

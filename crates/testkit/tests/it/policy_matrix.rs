@@ -90,6 +90,8 @@ const EXPECTED: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/referrals/{id}/cancel", &[S, CM]),
     ("GET", "/api/v1/statistics/referrals", &[S, CO, A]),
     ("GET", "/api/v1/monitoring/dashboard", &[S, CO, A]),
+    // A figure followed to its cases: the region's secretariat only.
+    ("GET", "/api/v1/monitoring/figures", &[S]),
     ("GET", "/api/v1/reports/results", &[S, CO, A]),
     ("GET", "/api/v1/reports/esf", &[S, CO, A]),
     ("GET", "/api/v1/research/export", &[CO, A]),

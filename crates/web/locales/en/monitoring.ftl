@@ -42,6 +42,7 @@ monitoring-col-median = Median (days)
 monitoring-col-p90 = 90th percentile (days)
 monitoring-col-target = Target (days)
 monitoring-col-within-target = Cases within target
+monitoring-col-over-target = Cases over target
 monitoring_step-screened = Report to the secretariat
 monitoring_step-assessed = Assessment
 monitoring_step-taken_in_charge = Taken in charge
@@ -221,3 +222,32 @@ targets-col-days = Days
 targets-col-default = Default
 monitoring-targets-link = The region's targets
 done-targets-saved = Targets saved.
+
+# The records behind a figure
+figure-title = Behind the figure
+figure-total-cases = { $total ->
+    [one] One case behind the figure.
+   *[other] { $total } cases behind the figure.
+}
+figure-total-labs = { $total ->
+    [one] One lab behind the figure.
+   *[other] { $total } labs behind the figure.
+}
+figure-total-records = The figure counts { $records }. { $total ->
+    [one] Here is the case they belong to.
+   *[other] Here are the { $total } cases they belong to, each once.
+}
+figure-records-referrals = referrals to services
+figure-records-needs = needs of the plans
+figure-records-enrolments = enrolments in labs
+figure-records-placements = work placements
+figure-records-participants = participants, each once with the case that counts them
+figure-cases-caption = The cases behind the figure, the latest to enter the pathway first
+figure-labs-caption = The labs behind the figure, the first to start first
+figure-col-lab = Lab
+figure-col-sector = Sector
+figure-col-starts = Starts
+figure-col-ends = Ends
+figure-back = Back to the figures
+figure-follow = Every linked number leads to the cases it counts.
+error-unknown_figure = Unknown figure: follow a number of the dashboard or the reports.

@@ -42,6 +42,7 @@ monitoring-col-median = Mediana (giorni)
 monitoring-col-p90 = 90° percentile (giorni)
 monitoring-col-target = Obiettivo (giorni)
 monitoring-col-within-target = Casi entro l'obiettivo
+monitoring-col-over-target = Casi oltre l'obiettivo
 monitoring_step-screened = Segnalazione alla segreteria
 monitoring_step-assessed = Valutazione
 monitoring_step-taken_in_charge = Presa in carico
@@ -221,3 +222,32 @@ targets-col-days = Giorni
 targets-col-default = Predefinito
 monitoring-targets-link = Tempi obiettivo della regione
 done-targets-saved = Tempi obiettivo salvati.
+
+# The records behind a figure
+figure-title = Dietro il dato
+figure-total-cases = { $total ->
+    [one] Un caso dietro il dato.
+   *[other] { $total } casi dietro il dato.
+}
+figure-total-labs = { $total ->
+    [one] Un laboratorio dietro il dato.
+   *[other] { $total } laboratori dietro il dato.
+}
+figure-total-records = Il dato conta { $records }. { $total ->
+    [one] Ecco il caso a cui si riferiscono.
+   *[other] Ecco i { $total } casi a cui si riferiscono, ognuno una volta.
+}
+figure-records-referrals = invii ai servizi
+figure-records-needs = bisogni dei piani
+figure-records-enrolments = iscrizioni ai laboratori
+figure-records-placements = inserimenti lavorativi
+figure-records-participants = partecipanti, ciascuno una volta con il caso che lo fa contare
+figure-cases-caption = I casi dietro il dato, dal più recente a entrare nel percorso
+figure-labs-caption = I laboratori dietro il dato, dal primo a cominciare
+figure-col-lab = Laboratorio
+figure-col-sector = Settore
+figure-col-starts = Inizio
+figure-col-ends = Fine
+figure-back = Torna ai dati
+figure-follow = Ogni numero collegato porta ai casi che conta.
+error-unknown_figure = Dato sconosciuto: seguire un numero del cruscotto o dei rapporti.

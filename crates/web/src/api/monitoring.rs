@@ -3,13 +3,14 @@
 use axum::Json;
 use axum::extract::State;
 use soleil_app::esf::EsfReport;
+use soleil_app::figures::{FigureQuery, FigureRecords};
 use soleil_app::monitoring::{Dashboard, DashboardQuery, RegionTargets, TargetsInput, TargetsQuery};
 use soleil_app::reports::{ReportQuery, ResultsReport};
 use soleil_app::research::{AnonymityQuery, ResearchExport};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Body, Failures, QueryParams};
+use super::{Body, Failures, Paging, QueryParams};
 use crate::AppState;
 use crate::auth::Api;
 use crate::error::ApiError;
@@ -17,6 +18,7 @@ use crate::error::ApiError;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(dashboard))
+        .routes(routes!(figure_records))
         .routes(routes!(results))
         .routes(routes!(esf))
         .routes(routes!(research))
@@ -35,6 +37,25 @@ async fn dashboard(
     QueryParams(query): QueryParams<DashboardQuery>,
 ) -> Result<Json<Dashboard>, ApiError> {
     api.check(state.app.dashboard(&api.user, &query).await).map(Json)
+}
+
+/// The records behind a figure of the dashboard (over the same filters) or
+/// of the reports (over the region and period): the cases it counts, each
+/// once, the latest to enter the chain first, or the labs of a count of
+/// labs. The region's secretariat only: others read counts. Audited.
+#[utoipa::path(get, path = "/api/v1/monitoring/figures", tag = "monitoring",
+    params(FigureQuery, DashboardQuery, Paging),
+    responses((status = 200, body = FigureRecords), Failures))]
+async fn figure_records(
+    api: Api,
+    State(state): State<AppState>,
+    QueryParams(figure): QueryParams<FigureQuery>,
+    QueryParams(query): QueryParams<DashboardQuery>,
+    QueryParams(paging): QueryParams<Paging>,
+) -> Result<Json<FigureRecords>, ApiError> {
+    let page = paging.page();
+    api.check(state.app.figure_records(&api.user, &figure, &query, page).await)
+        .map(Json)
 }
 
 /// The project's results table: professional labs that ran in the period,

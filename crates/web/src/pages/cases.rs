@@ -116,17 +116,17 @@ pub(super) fn no_such_case(page: &PageUser) -> Response {
 // ---------------------------------------------------------------------------
 
 /// A row of the queue or of the list of cases.
-struct CaseRow {
-    id: CaseId,
-    person: String,
-    state: CaseState,
-    priority: Priority,
-    case_manager: Option<String>,
-    opened_at: DateTime<Utc>,
+pub(super) struct CaseRow {
+    pub(super) id: CaseId,
+    pub(super) person: String,
+    pub(super) state: CaseState,
+    pub(super) priority: Priority,
+    pub(super) case_manager: Option<String>,
+    pub(super) opened_at: DateTime<Utc>,
 }
 
 impl CaseRow {
-    fn of(summary: &CaseSummary) -> Self {
+    pub(super) fn of(summary: &CaseSummary) -> Self {
         Self {
             id: summary.case.id,
             person: summary.person_name(),

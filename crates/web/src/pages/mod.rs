@@ -9,6 +9,7 @@ mod directory;
 mod documents;
 mod employers;
 mod explain;
+mod figures;
 mod form;
 mod identity;
 mod instruments;
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(courses::routes())
         .merge(measures::routes())
         .merge(monitoring::routes())
+        .merge(figures::routes())
         .merge(targets::routes())
         .merge(participants::routes())
         .merge(reports::routes())
@@ -321,10 +323,14 @@ pub(super) fn written_file<E: std::fmt::Display>(
 
 pub fn error_page(chrome: Chrome, error: AppError) -> Response {
     let (status, _) = status_and_code(&error);
-    let message = crate::error::ApiError::from_app(chrome.lang, error)
-        .body
-        .error
-        .message;
+    let error = crate::error::ApiError::from_app(chrome.lang, error).body.error;
+    // A page without a form says what is wrong with what its address asked.
+    let message = if error.fields.is_empty() {
+        error.message
+    } else {
+        let fields: Vec<String> = error.fields.into_iter().map(|field| field.message).collect();
+        fields.join(" ")
+    };
     let title = chrome.t("error-page-title");
     render_with(
         status,

@@ -10,6 +10,7 @@ use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use axum::routing::get;
+use chrono::NaiveDate;
 use soleil_app::monitoring::{CountPanel, Dashboard, DashboardQuery, FunnelStep, StepTiming};
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::monitoring::AgeBand;
@@ -24,7 +25,7 @@ use crate::pages::form::{
     organisation_choices, organisations, region_choices, vocabulary,
 };
 use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
-use crate::table::Table;
+use crate::table::{Cell, Table};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/monitoring", get(dashboard))
@@ -93,6 +94,8 @@ struct DashboardPage {
 struct Shown {
     /// "Lazio, dal 24/11/2025 al 23/11/2026".
     scope: String,
+    /// That the figures link to their cases, for readers who may follow them.
+    follow: Option<String>,
     panels: Vec<ShownPanel>,
 }
 
@@ -102,11 +105,14 @@ struct ShownPanel {
     lead: String,
     chart: BarChart,
     table: Table,
+    /// The table's rows, each figure linked to the cases behind it for
+    /// readers who may see them.
+    rows: Vec<Vec<Cell>>,
     csv_href: String,
 }
 
 /// The form as typed, and the use case's query.
-fn query_of(filters: &FormData) -> (DashboardQuery, Invalid) {
+pub(super) fn query_of(filters: &FormData) -> (DashboardQuery, Invalid) {
     let mut invalid = Invalid::new();
     let nationality = filters.trimmed("nationality");
     if let Some(code) = &nationality
@@ -184,13 +190,15 @@ fn show(
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
     let status = errors.status();
     let may_choose_region = page.user.region.is_none();
+    let may_trace = policy::permits(page.user.role, Operation::TraceFigures);
     let (from, to) = match &dashboard {
         Some(d) => (Some(d.from), Some(d.to)),
         None => (query.from, query.to),
     };
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
     let shown = dashboard.as_ref().map(|d| Shown {
-        scope: scope(lang, d),
+        scope: scope(lang, d.region, d.from, d.to),
+        follow: may_trace.then(|| lang.t("figure-follow")),
         panels: panels(lang, d)
             .into_iter()
             .map(|(name, chart, table)| ShownPanel {
@@ -198,8 +206,16 @@ fn show(
                 heading: lang.t(&format!("monitoring-{name}-heading")),
                 lead: lang.t(&format!("monitoring-{name}-lead")),
                 chart,
+                rows: table.cells(|row, column| {
+                    let figure = figure_of(d, name, row, column).filter(|_| may_trace)?;
+                    Some(dashboard_address(
+                        filters,
+                        "/monitoring/figures",
+                        &[("figure", &figure)],
+                    ))
+                }),
                 table,
-                csv_href: csv_href(filters, name),
+                csv_href: dashboard_address(filters, "/monitoring", &[("format", "csv"), ("panel", name)]),
             })
             .collect(),
     });
@@ -228,36 +244,68 @@ fn show(
 }
 
 /// "Lazio, dal 24/11/2025 al 23/11/2026".
-fn scope(lang: Lang, dashboard: &Dashboard) -> String {
-    let region = dashboard.region.map_or_else(
-        || lang.t("monitoring-network"),
-        |r: RegionCode| r.name().to_owned(),
-    );
+pub(super) fn scope(lang: Lang, region: Option<RegionCode>, from: NaiveDate, to: NaiveDate) -> String {
+    let region = region.map_or_else(|| lang.t("monitoring-network"), |r| r.name().to_owned());
     lang.with_args(
         "monitoring-scope",
         &[
             ("region", region.into()),
-            ("from", dashboard.from.format("%d/%m/%Y").to_string().into()),
-            ("to", dashboard.to.format("%d/%m/%Y").to_string().into()),
+            ("from", from.format("%d/%m/%Y").to_string().into()),
+            ("to", to.format("%d/%m/%Y").to_string().into()),
         ],
     )
 }
 
-/// The address of a panel's CSV: the dashboard's own query, and the panel.
-fn csv_href(filters: &FormData, panel: &str) -> String {
-    let start = "/monitoring?";
-    let mut href = form_urlencoded::Serializer::for_suffix(start.to_owned(), start.len());
+/// An address at `path` with the dashboard's own filters and `extra`: a
+/// panel's CSV, the cases behind a figure.
+pub(super) fn dashboard_address(filters: &FormData, path: &str, extra: &[(&str, &str)]) -> String {
+    let start = format!("{path}?");
+    let mut href = form_urlencoded::Serializer::for_suffix(start.clone(), start.len());
     for (key, value) in filters.pairs() {
         if FIELDS.contains(&key.as_str()) && !value.trim().is_empty() {
             href.append_pair(key, value);
         }
     }
-    href.append_pair("format", "csv");
-    href.append_pair("panel", panel);
+    href.extend_pairs(extra);
     href.finish()
 }
 
-fn step_label(lang: Lang, step: soleil_domain::monitoring::Step) -> String {
+/// The figure a cell of a panel's table shows, as
+/// `soleil_app::figures::FigureQuery` names it; none for a cell that is
+/// not a count of cases or records.
+fn figure_of(dashboard: &Dashboard, panel: &str, row: usize, column: usize) -> Option<String> {
+    let (key, column) = match panel {
+        "funnel" => {
+            let columns = [
+                "reached",
+                "waiting",
+                "dropped_out",
+                "closed_otherwise",
+                "goals_met",
+            ];
+            let step = dashboard.funnel.get(row)?.step;
+            (step.as_str().to_owned(), *columns.get(column.checked_sub(1)?)?)
+        }
+        "timings" => {
+            let step = dashboard.timings.get(row)?.step;
+            let column = match column {
+                2 => "cases",
+                6 => "within_target",
+                7 => "over_target",
+                _ => return None,
+            };
+            (step.as_str().to_owned(), column)
+        }
+        _ => {
+            let counts = dashboard.panels.iter().find(|p| p.panel == panel)?;
+            let key = counts.rows.get(row)?.key.clone();
+            (key, *counts.columns.get(column.checked_sub(1)?)?)
+        }
+    };
+    Some(format!("{panel}.{key}.{column}"))
+}
+
+pub(super) fn step_label(lang: Lang, step: soleil_domain::monitoring::Step) -> String {
     lang.label("monitoring_step", step.as_str())
 }
 
@@ -307,6 +355,7 @@ fn timings_table(lang: Lang, dashboard: &Dashboard) -> Table {
             "monitoring-col-p90",
             "monitoring-col-target",
             "monitoring-col-within-target",
+            "monitoring-col-over-target",
         ]
         .map(|id| lang.t(id))
         .to_vec(),
@@ -322,6 +371,10 @@ fn timings_table(lang: Lang, dashboard: &Dashboard) -> Table {
                     maybe(timing.p90_days),
                     maybe(timing.target_days),
                     timing.within_target.to_string(),
+                    // Over the target: only where there is one.
+                    maybe(timing.target_days.map(|_| {
+                        i32::try_from(timing.cases.saturating_sub(timing.within_target)).unwrap_or(i32::MAX)
+                    })),
                 ]
             })
             .collect(),
@@ -454,7 +507,11 @@ mod tests {
     fn a_panels_file_keeps_the_dashboards_filters() {
         let filters = FormData::query(Some("region=laz&from=2026-01-01&sector=&panel=x&format=pdf"));
         assert_eq!(
-            csv_href(&filters, "timings"),
+            dashboard_address(
+                &filters,
+                "/monitoring",
+                &[("format", "csv"), ("panel", "timings")]
+            ),
             "/monitoring?region=laz&from=2026-01-01&format=csv&panel=timings"
         );
     }

@@ -20,7 +20,7 @@ use crate::pages::form::{
 };
 use crate::pages::{Chrome, FormErrors, error_page, render_with, written_file};
 use crate::report::{Format, Report, file, file_name};
-use crate::table::Table;
+use crate::table::{Cell, Table};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/reports", get(reports))
@@ -40,6 +40,8 @@ struct ReportsPage {
     errors: FormErrors,
     /// The results table, then the ESF+ indicators: each with its links.
     shown: Vec<Shown>,
+    /// That the figures link to their cases, for readers who may follow them.
+    follow: Option<String>,
 }
 
 /// One report on the page: its heading's id, its lead, its table and the
@@ -49,19 +51,41 @@ struct Shown {
     heading: String,
     lead: String,
     table: Table,
+    /// The table's rows, each figure linked to the records behind it for
+    /// readers who may see them.
+    rows: Vec<Vec<Cell>>,
     downloads: Vec<(String, String)>,
 }
 
 impl Shown {
-    fn new<R: Report>(lang: crate::i18n::Lang, report: &R) -> Self {
+    fn new<R: Report>(lang: crate::i18n::Lang, report: &R, may_trace: bool) -> Self {
+        let table = report.table(lang);
         Self {
             id: R::ID,
             heading: lang.t(&format!("reports-{}-heading", R::ID)),
             lead: lang.t(&format!("reports-{}-lead", R::ID)),
-            table: report.table(lang),
+            rows: table.cells(|row, column| {
+                let figure = report.figure(row, column).filter(|_| may_trace)?;
+                Some(figure_address(report, &figure))
+            }),
+            table,
             downloads: downloads(lang, report),
         }
     }
+}
+
+/// The address of the records behind a figure of a report: its region and
+/// period, and the figure.
+fn figure_address<R: Report>(report: &R, figure: &str) -> String {
+    let (from, to) = report.period();
+    let mut href = form_urlencoded::Serializer::new(String::new());
+    if let Some(region) = report.region() {
+        href.append_pair("region", region.as_str());
+    }
+    href.append_pair("from", &from.to_string());
+    href.append_pair("to", &to.to_string());
+    href.append_pair("figure", figure);
+    format!("/monitoring/figures?{}", href.finish())
 }
 
 /// The form as typed. Without a period: this year up to today.
@@ -124,6 +148,7 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
         Err(other) => return error_page(chrome, other),
     };
     let lang = chrome.lang;
+    let may_trace = policy::permits(page.user.role, Operation::TraceFigures);
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
     let (from, to) = reports
@@ -141,8 +166,14 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
             from: date_field("from", from),
             to: date_field("to", to),
             shown: reports
-                .map(|(results, esf)| vec![Shown::new(lang, &results), Shown::new(lang, &esf)])
+                .map(|(results, esf)| {
+                    vec![
+                        Shown::new(lang, &results, may_trace),
+                        Shown::new(lang, &esf, may_trace),
+                    ]
+                })
                 .unwrap_or_default(),
+            follow: may_trace.then(|| lang.t("figure-follow")),
             errors,
             chrome,
         },
