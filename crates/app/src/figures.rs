@@ -73,7 +73,8 @@ impl Figure {
         let (group, key, column) = (parts.next()?, parts.next()?, parts.next()?);
         // A panel's figure may add up categories: `placements.employment+apprenticeship.placements`.
         let keys: Vec<String> = key.split('+').map(str::to_owned).collect();
-        if keys.iter().any(String::is_empty) {
+        let is_name = |k: &String| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if !keys.iter().all(is_name) && group != "esf" {
             return None;
         }
         match group {
@@ -122,6 +123,44 @@ impl Figure {
             Self::Esf(..) => "participants",
         }
     }
+}
+
+/// The columns of the funnel, as figures name them.
+const FUNNEL_COLUMNS: [&str; 5] = ["reached", "waiting", "dropped_out", "closed_otherwise", "goals_met"];
+/// The columns of the step times that count cases.
+const TIMING_COLUMNS: [&str; 3] = ["cases", "within_target", "over_target"];
+
+/// Every figure [`FigureQuery`] accepts, as a regular expression: what the
+/// API's document says of the parameter.
+pub fn figure_pattern() -> String {
+    let any = |names: &mut dyn Iterator<Item = &str>| names.collect::<Vec<_>>().join("|");
+    let steps = || Step::all().map(Step::as_str);
+    let mut groups = vec![
+        format!(
+            "funnel\\.({})\\.({})",
+            any(&mut steps()),
+            any(&mut FUNNEL_COLUMNS.into_iter())
+        ),
+        format!(
+            "timings\\.({})\\.({})",
+            any(&mut steps().skip(1)),
+            any(&mut TIMING_COLUMNS.into_iter())
+        ),
+        format!(
+            "esf\\.({})\\.({})",
+            any(&mut domain::INDICATORS.iter().map(|i| i.code)),
+            any(&mut IndicatorFigure::all().map(IndicatorFigure::as_str))
+        ),
+    ];
+    for spec in &PANELS {
+        let keys = match spec.source {
+            Source::Contacts => format!("({})", any(&mut ContactChannel::all().map(ContactChannel::as_str))),
+            _ => "[a-z_]+(\\+[a-z_]+)*".to_owned(),
+        };
+        let columns = any(&mut spec.columns.iter().copied());
+        groups.push(format!("{}\\.{keys}\\.({columns})", spec.panel));
+    }
+    format!("^({})$", groups.join("|"))
 }
 
 /// The vocabulary the rows of a panel of counts belong to.
@@ -310,6 +349,44 @@ mod tests {
             "esf.EECO01.cats",
         ] {
             assert_eq!(parse(wrong), None, "{wrong}");
+        }
+    }
+
+    #[test]
+    fn the_documents_pattern_accepts_what_the_parser_accepts() {
+        let pattern = regex::Regex::new(&figure_pattern()).unwrap();
+        let mut every = Vec::new();
+        for step in Step::all() {
+            every.extend(FUNNEL_COLUMNS.map(|c| format!("funnel.{}.{c}", step.as_str())));
+            every.extend(TIMING_COLUMNS.map(|c| format!("timings.{}.{c}", step.as_str())));
+        }
+        for spec in &PANELS {
+            for key in (spec.keys)() {
+                every.extend(spec.columns.iter().map(|c| format!("{}.{key}.{c}", spec.panel)));
+            }
+        }
+        for indicator in &domain::INDICATORS {
+            every.extend(IndicatorFigure::all().map(|f| format!("esf.{}.{}", indicator.code, f.as_str())));
+        }
+        every.extend(
+            [
+                "placements.employment+apprenticeship.placements",
+                "funnel.assessed",
+                "funnel.assessed.reached.again",
+                "contacts.desk+union.contacts",
+                "referrals.Legal.sent",
+                "labs.welding+.labs",
+                "esf.EECO01.cats",
+                "",
+            ]
+            .map(str::to_owned),
+        );
+        for figure in every {
+            assert_eq!(
+                pattern.is_match(&figure),
+                Figure::parse(&figure).is_some(),
+                "{figure}"
+            );
         }
     }
 

@@ -248,7 +248,7 @@ pub(crate) struct PanelSpec {
     pub(crate) panel: &'static str,
     pub(crate) vocabulary: &'static str,
     pub(crate) columns: &'static [&'static str],
-    keys: fn() -> Vec<&'static str>,
+    pub(crate) keys: fn() -> Vec<&'static str>,
     pub(crate) source: Source,
 }
 

@@ -83,6 +83,7 @@ impl Modify for BearerAuth {
 pub fn router() -> OpenApiRouter<AppState> {
     let mut router = routes();
     refuse_empty_query_values(router.get_openapi_mut());
+    monitoring::describe_figures(router.get_openapi_mut());
     router
 }
 

@@ -58,6 +58,24 @@ async fn figure_records(
         .map(Json)
 }
 
+/// Says in the document which figures may be followed: the pattern the
+/// vocabularies give, too long to write by hand in the route's attributes.
+pub(super) fn describe_figures(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::Schema;
+
+    let figure = openapi
+        .paths
+        .paths
+        .get_mut("/api/v1/monitoring/figures")
+        .and_then(|item| item.get.as_mut())
+        .and_then(|get| get.parameters.as_mut())
+        .and_then(|parameters| parameters.iter_mut().find(|p| p.name == "figure"));
+    if let Some(RefOr::T(Schema::Object(object))) = figure.and_then(|p| p.schema.as_mut()) {
+        object.pattern = Some(soleil_app::figures::figure_pattern());
+    }
+}
+
 /// The project's results table: professional labs that ran in the period,
 /// by sector, and work placements that began in it (internships, and
 /// contracts of which apprenticeships). `from` and `to` are required.
