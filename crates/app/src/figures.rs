@@ -126,7 +126,13 @@ impl Figure {
 }
 
 /// The columns of the funnel, as figures name them.
-const FUNNEL_COLUMNS: [&str; 5] = ["reached", "waiting", "dropped_out", "closed_otherwise", "goals_met"];
+const FUNNEL_COLUMNS: [&str; 5] = [
+    "reached",
+    "waiting",
+    "dropped_out",
+    "closed_otherwise",
+    "goals_met",
+];
 /// The columns of the step times that count cases.
 const TIMING_COLUMNS: [&str; 3] = ["cases", "within_target", "over_target"];
 
@@ -154,7 +160,10 @@ pub fn figure_pattern() -> String {
     ];
     for spec in &PANELS {
         let keys = match spec.source {
-            Source::Contacts => format!("({})", any(&mut ContactChannel::all().map(ContactChannel::as_str))),
+            Source::Contacts => format!(
+                "({})",
+                any(&mut ContactChannel::all().map(ContactChannel::as_str))
+            ),
             _ => "[a-z_]+(\\+[a-z_]+)*".to_owned(),
         };
         let columns = any(&mut spec.columns.iter().copied());

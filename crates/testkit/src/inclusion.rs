@@ -111,6 +111,52 @@ impl InclusionTeam {
             person: file["person"]["id"].as_str().expect("person").to_owned(),
         }
     }
+
+    /// A case taken in charge by the case manager, then closed because the
+    /// person dropped out: the `n`th contact of the test.
+    pub async fn dropped_out_case(&self, t: &TestApp, n: usize) -> String {
+        let case = t
+            .triaged_case(&self.frontline, &self.secretariat, Some(&self.case_manager), n)
+            .await;
+        t.post(
+            &self.case_manager,
+            &format!("/api/v1/cases/{case}/transitions"),
+            json!({ "to": "closed", "closing_reason": "dropped_out", "note": "Non risponde da un mese" }),
+        )
+        .await
+        .expect(200);
+        case
+    }
+
+    /// The case completes the empowerment path and is enrolled in a new
+    /// professional (welding) lab, whose id this answers.
+    pub async fn in_a_lab(&self, t: &TestApp, case: &InclusionCase) -> String {
+        let empowerment = create_course(t, self, "empowerment", 10).await;
+        let session = add_session(t, &self.service, &empowerment, 1, "7").await;
+        let enrolled = enrol(t, &self.case_manager, case, &empowerment).await.expect(201);
+        attend(t, &self.service, &session, enrolled["id"].as_str().unwrap(), 420)
+            .await
+            .expect(200);
+        let lab = create_course(t, self, "professional", 10).await;
+        enrol(t, &self.case_manager, case, &lab).await.expect(201);
+        lab
+    }
+
+    /// The case manager refers the case to a job centre of the region for
+    /// `area`, to be answered within a week.
+    pub async fn refer(&self, t: &TestApp, case: &InclusionCase, area: &str) {
+        let job_centre = t.organisation(OrganisationKind::JobCentre, self.region).await;
+        let due = (today() + Duration::days(7)).to_string();
+        let referral = json!({ "organisation_id": job_centre.id, "area": area, "description": format!("Invio: {area}"),
+                               "due_date": due, "shares": [], "consent": true });
+        t.post(
+            &self.case_manager,
+            &format!("/api/v1/cases/{}/referrals", case.case),
+            referral,
+        )
+        .await
+        .expect(201);
+    }
 }
 
 /// Taxpayer numbers of the VAT numbers [`employer`] gives out: one each, so

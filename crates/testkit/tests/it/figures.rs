@@ -3,9 +3,9 @@
 //! figure lists the very cases built for it, the reports' figures link the
 //! same way, and only the region's secretariat follows figures to persons.
 
-use serde_json::{Value, json};
-use soleil_domain::{OrganisationKind, RegionCode, Role};
-use soleil_testkit::inclusion::{InclusionTeam, add_session, attend, create_course, enrol, today};
+use serde_json::Value;
+use soleil_domain::{RegionCode, Role};
+use soleil_testkit::inclusion::{InclusionTeam, today};
 use soleil_testkit::{Backend, TestApp, TestUser, on_both_backends, spawn};
 
 on_both_backends!(each_figure_lists_the_cases_it_counts);
@@ -82,35 +82,9 @@ async fn each_figure_lists_the_cases_it_counts(backend: Backend) {
     // B: in emergency protection.
     let b = t.triaged_case(&team.frontline, &team.secretariat, None, 2).await;
     // C: taken in charge, then the person dropped out.
-    let c = t
-        .triaged_case(&team.frontline, &team.secretariat, Some(&team.case_manager), 3)
-        .await;
-    t.post(
-        &team.case_manager,
-        &format!("/api/v1/cases/{c}/transitions"),
-        json!({ "to": "closed", "closing_reason": "dropped_out", "note": "Non risponde" }),
-    )
-    .await
-    .expect(200);
-    // A lab is open to those who completed the empowerment path.
-    let empowerment = create_course(&t, &team, "empowerment", 10).await;
-    let session = add_session(&t, &team.service, &empowerment, 1, "7").await;
-    let enrolled = enrol(&t, &team.case_manager, &a, &empowerment).await.expect(201);
-    attend(&t, &team.service, &session, enrolled["id"].as_str().unwrap(), 420)
-        .await
-        .expect(200);
-    let lab = create_course(&t, &team, "professional", 10).await;
-    enrol(&t, &team.case_manager, &a, &lab).await.expect(201);
-    let job_centre = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
-    let due = (today() + chrono::Duration::days(7)).to_string();
-    t.post(
-        &team.case_manager,
-        &format!("/api/v1/cases/{}/referrals", a.case),
-        json!({ "organisation_id": job_centre.id, "area": "housing", "description": "Alloggio",
-                "due_date": due, "shares": [], "consent": true }),
-    )
-    .await
-    .expect(201);
+    let c = team.dropped_out_case(&t, 3).await;
+    let lab = team.in_a_lab(&t, &a).await;
+    team.refer(&t, &a, "housing").await;
     // A took 10 days to be assessed: over the 7-day target.
     t.underneath(&format!(
         "UPDATE case_milestones SET screened_on = screened_on - 10 WHERE case_id = {}",

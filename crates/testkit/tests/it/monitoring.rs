@@ -3,8 +3,8 @@
 //! against figures counted by hand — through the API, the page and its CSV.
 
 use serde_json::{Value, json};
-use soleil_domain::{OrganisationKind, RegionCode, Role};
-use soleil_testkit::inclusion::{InclusionTeam, add_session, attend, create_course, enrol, today};
+use soleil_domain::{RegionCode, Role};
+use soleil_testkit::inclusion::InclusionTeam;
 use soleil_testkit::{Backend, on_both_backends, spawn};
 
 on_both_backends!(the_dashboard_counts_each_case_at_the_step_it_reached);
@@ -52,37 +52,11 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
     .await
     .expect(200);
     // E: taken in charge, then the person dropped out.
-    let e = t
-        .triaged_case(&team.frontline, &team.secretariat, Some(&team.case_manager), 5)
-        .await;
-    t.post(
-        &team.case_manager,
-        &format!("/api/v1/cases/{e}/transitions"),
-        json!({ "to": "closed", "closing_reason": "dropped_out", "note": "Non risponde da un mese" }),
-    )
-    .await
-    .expect(200);
+    team.dropped_out_case(&t, 5).await;
     // A completed the empowerment path, is in a welding lab and was
     // referred for housing.
-    let empowerment = create_course(&t, &team, "empowerment", 10).await;
-    let session = add_session(&t, &team.service, &empowerment, 1, "7").await;
-    let enrolled = enrol(&t, &team.case_manager, &a, &empowerment).await.expect(201);
-    attend(&t, &team.service, &session, enrolled["id"].as_str().unwrap(), 420)
-        .await
-        .expect(200);
-    let lab = create_course(&t, &team, "professional", 10).await;
-    enrol(&t, &team.case_manager, &a, &lab).await.expect(201);
-    let job_centre = t.organisation(OrganisationKind::JobCentre, RegionCode::Laz).await;
-    let due = (today() + chrono::Duration::days(7)).to_string();
-    let referral = json!({ "organisation_id": job_centre.id, "area": "housing", "description": "Alloggio",
-                           "due_date": due, "shares": [], "consent": true });
-    t.post(
-        &team.case_manager,
-        &format!("/api/v1/cases/{}/referrals", a.case),
-        referral,
-    )
-    .await
-    .expect(201);
+    team.in_a_lab(&t, &a).await;
+    team.refer(&t, &a, "housing").await;
     // Another region's case counts only for the whole network.
     let tuscany = InclusionTeam::new(&t, RegionCode::Tos, "mon").await;
     t.triaged_case(&tuscany.frontline, &tuscany.secretariat, None, 6)
