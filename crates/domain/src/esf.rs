@@ -15,8 +15,9 @@
 //! Every indicator counts each person once, broken down by gender (women,
 //! men, non-binary, as Annex I asks), and reports the participants whose
 //! answer is not recorded, so that a figure is never read as complete when
-//! it is not. The SFC2021 codes follow the order of Annex I; confirm them
-//! with the managing authority's reporting template before submission.
+//! it is not. The codes are SFC2021's: the total number of participants
+//! first (EECO01), then Annex I's order (SFC2021 names unemployed, including
+//! long-term unemployed, EECO02 and participants with disabilities EECO12).
 
 use chrono::{Datelike, Months, NaiveDate};
 
