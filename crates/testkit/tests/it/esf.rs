@@ -333,4 +333,48 @@ async fn the_research_export_is_k_anonymous_and_only_of_those_who_consented(back
         .await
         .expect(200);
     assert!(audit.to_string().contains("research_export"), "{audit}");
+
+    // The reports page hands the dataset out to coordinators, with its k.
+    let browser = t.signed_in(&coordinator).await;
+    let (status, html) = t.page(&browser, &format!("/reports?{period}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("id=\"research-heading\"") && html.contains("name=\"k\""));
+    let (status, csv) = t
+        .page(
+            &browser,
+            &format!("/reports?{period}&report=research&k=2&format=csv"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let csv = csv.trim_start_matches('\u{feff}');
+    assert!(csv.starts_with("pseudonym;"), "{csv}");
+    assert_eq!(
+        csv.lines().count(),
+        1 + 7,
+        "every consenting person, in groups of 2 or more"
+    );
+    // A k out of range keeps what was typed, with its message.
+    let (status, html) = t
+        .page(
+            &browser,
+            &format!("/reports?{period}&report=research&k=1&format=csv"),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(
+        html.contains("value=\"1\"") && html.contains("tra 2 e 100"),
+        "{html}"
+    );
+    // The secretariat reads the reports, not the research dataset.
+    let secretariat = t.signed_in(&team.secretariat).await;
+    let (status, html) = t.page(&secretariat, &format!("/reports?{period}")).await;
+    assert_eq!(status, 200);
+    assert!(!html.contains("research-heading"));
+    let (status, _) = t
+        .page(
+            &secretariat,
+            &format!("/reports?{period}&report=research&format=csv"),
+        )
+        .await;
+    assert_eq!(status, 403);
 }

@@ -1,7 +1,8 @@
 //! The monitoring pages over the demo network, in headless Chromium: the
 //! Abruzzo secretariat opens its dashboard (every panel drawn, with its
 //! table and its CSV link), follows figures to the cases and labs behind
-//! them, filters it, and reads the project's results table. Screenshots in `screenshots/BACKEND-monitoring-NN-NAME.png`;
+//! them, filters it, and reads the project's results table; its
+//! coordinator finds the research dataset there. Screenshots in `screenshots/BACKEND-monitoring-NN-NAME.png`;
 //! axe-core checks every page against WCAG 2.1 A/AA.
 
 use fantoccini::Locator;
@@ -106,5 +107,17 @@ async fn the_dashboard_of_the_demo_region_shows_every_panel(backend: Backend) {
         .expect("its address");
     b.open(&format!("{case}/participant")).await;
     b.check("participant").await;
+
+    // The region's coordinator hands out the research dataset from the
+    // reports page.
+    b.sign_out().await;
+    b.sign_in("coordinator.abr@demo.soleil.local", DEMO_PASSWORD)
+        .await;
+    b.open(&format!("/reports?from={from}&to={}", today())).await;
+    b.client
+        .find(Locator::Css("#research-heading"))
+        .await
+        .expect("the research dataset's section");
+    b.check("reports-research").await;
     b.finish().await;
 }

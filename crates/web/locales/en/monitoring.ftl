@@ -251,3 +251,7 @@ figure-col-ends = Ends
 figure-back = Back to the figures
 figure-follow = Every linked number leads to the cases it counts.
 error-unknown_figure = Unknown figure: follow a number of the dashboard or the reports.
+reports-research-heading = Data for the impact evaluation
+reports-research-lead = For the evaluation group: one row per person who consented to research use and entered the pathway in the period, under a pseudonym drawn for each export, with no names or documents. Age, nationality, sex, region and month of entry are generalised until every combination occurs at least k times; the rows of smaller groups are left out, and the file says how many. Every export is logged.
+reports-research-k = Value of k
+reports-research-k-hint = From 2 to 100; 5 when left empty.

@@ -251,3 +251,7 @@ figure-col-ends = Fine
 figure-back = Torna ai dati
 figure-follow = Ogni numero collegato porta ai casi che conta.
 error-unknown_figure = Dato sconosciuto: seguire un numero del cruscotto o dei rapporti.
+reports-research-heading = Dati per la valutazione d'impatto
+reports-research-lead = Per il gruppo di valutazione: una riga per ogni persona che ha acconsentito all'uso dei suoi dati per la ricerca ed è entrata nel percorso nel periodo, sotto uno pseudonimo estratto a ogni esportazione, senza nomi né documenti. Età, nazionalità, sesso, regione e mese di ingresso sono generalizzati finché ogni combinazione ricorre almeno k volte; le righe dei gruppi più piccoli sono tolte, e il file dice quante. Ogni esportazione è registrata.
+reports-research-k = Valore di k
+reports-research-k-hint = Da 2 a 100; 5 se lasciato vuoto.

@@ -10,6 +10,7 @@ use axum::response::Response;
 use axum::routing::get;
 use chrono::Datelike;
 use soleil_app::reports::ReportQuery;
+use soleil_app::research::AnonymityQuery;
 use soleil_app::{AppError, Operation, policy};
 use soleil_domain::Invalid;
 
@@ -26,7 +27,7 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/reports", get(reports))
 }
 
-const FIELDS: [&str; 3] = ["region", "from", "to"];
+const FIELDS: [&str; 4] = ["region", "from", "to", "k"];
 
 #[derive(Template)]
 #[template(path = "monitoring/reports.html")]
@@ -42,6 +43,16 @@ struct ReportsPage {
     shown: Vec<Shown>,
     /// That the figures link to their cases, for readers who may follow them.
     follow: Option<String>,
+    /// The research dataset's form, for those who may export it.
+    research: Option<ResearchForm>,
+}
+
+/// The research dataset for the period shown: its k, and the period and
+/// region it keeps as hidden fields.
+struct ResearchForm {
+    k: Field,
+    hidden: Vec<(&'static str, String)>,
+    formats: Vec<(&'static str, String)>,
 }
 
 /// One report on the page: its heading's id, its lead, its table and the
@@ -115,17 +126,24 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
     }
     let filters = FormData::query(raw.as_deref());
     let (query, invalid) = query_of(&filters, chrono::Utc::now().date_naive());
+    let mut file_errors = Vec::new();
     // A file is one report: only that one is computed. A refused period
     // falls through to the page, which shows the form with its message.
     if let (true, Some(format)) = (invalid.is_empty(), Format::parse(filters.get("format"))) {
         let lang = chrome.lang;
         let asked = match filters.get("report") {
             "esf" => (state.app.esf_report(&page.user, &query).await).map(|r| as_file(lang, &r, format)),
+            "research" => match anonymity_of(&filters) {
+                Ok(anonymity) => (state.app.research_export(&page.user, &query, anonymity).await)
+                    .map(|r| as_file(lang, &r, format)),
+                Err(invalid) => Err(invalid.into()),
+            },
             _ => (state.app.results_report(&page.user, &query).await).map(|r| as_file(lang, &r, format)),
         };
         match asked {
             Ok((name, bytes)) => return written_file(chrome, format.content_type(), &name, bytes),
-            Err(AppError::Invalid(_)) => {}
+            // Shown beside the field it names, the page kept as it was.
+            Err(AppError::Invalid(refused)) => file_errors = refused.errors,
             Err(other) => return error_page(chrome, other),
         }
     }
@@ -142,18 +160,35 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
     } else {
         Err(invalid.into())
     };
-    let (reports, errors) = match result {
+    let (reports, mut errors) = match result {
         Ok(reports) => (Some(reports), Vec::new()),
         Err(AppError::Invalid(invalid)) => (None, invalid.errors),
         Err(other) => return error_page(chrome, other),
     };
     let lang = chrome.lang;
+    errors.extend(file_errors);
     let may_trace = policy::permits(page.user.role, Operation::TraceFigures);
     let errors = in_form_order(FormErrors::new(lang, errors), &FIELDS);
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
     let (from, to) = reports
         .as_ref()
         .map_or((query.from, query.to), |(r, _)| (Some(r.from), Some(r.to)));
+    let research = reports
+        .as_ref()
+        .filter(|_| policy::permits(page.user.role, Operation::ExportResearch))
+        .map(|(results, _)| ResearchForm {
+            k: errors.field("k", filters.get("k")),
+            hidden: hidden_period(results),
+            formats: Format::ALL
+                .into_iter()
+                .map(|f| {
+                    (
+                        f.extension(),
+                        lang.t(&format!("reports-download-{}", f.extension())),
+                    )
+                })
+                .collect(),
+        });
     render_with(
         errors.status(),
         ReportsPage {
@@ -174,10 +209,32 @@ async fn reports(State(state): State<AppState>, page: PageUser, RawQuery(raw): R
                 })
                 .unwrap_or_default(),
             follow: may_trace.then(|| lang.t("figure-follow")),
+            research,
             errors,
             chrome,
         },
     )
+}
+
+/// The research dataset's k, as typed: the default when left empty.
+fn anonymity_of(filters: &FormData) -> Result<AnonymityQuery, Invalid> {
+    match filters.trimmed("k") {
+        None => Ok(AnonymityQuery::default()),
+        Some(k) => k
+            .parse()
+            .map(|k| AnonymityQuery { k: Some(k) })
+            .map_err(|_| Invalid::single("k", "k_out_of_range")),
+    }
+}
+
+/// A report's region and period, as the fields of a form.
+fn hidden_period<R: Report>(report: &R) -> Vec<(&'static str, String)> {
+    let (from, to) = report.period();
+    let region = report.region().map(|r| ("region", r.as_str().to_owned()));
+    region
+        .into_iter()
+        .chain([("from", from.to_string()), ("to", to.to_string())])
+        .collect()
 }
 
 /// The links to a report as files: the same query, the report and a format.
