@@ -15,6 +15,8 @@ monitoring-age-band = Age at first contact
 monitoring-any = All
 monitoring-show = Show
 monitoring-scope = { $region }, cases reported from { $from } to { $to }
+# The labs and the ESF+ participants are counted over the period, not by when their cases were reported.
+monitoring-period = { $region }, from { $from } to { $to }
 monitoring-download-csv = Download the table (CSV)
 monitoring-file-stem = monitoring
 monitoring-no-cases = no cases

@@ -15,6 +15,8 @@ monitoring-age-band = Età al primo contatto
 monitoring-any = Tutti
 monitoring-show = Mostra
 monitoring-scope = { $region }, casi segnalati dal { $from } al { $to }
+# The labs and the ESF+ participants are counted over the period, not by when their cases were reported.
+monitoring-period = { $region }, dal { $from } al { $to }
 monitoring-download-csv = Scarica la tabella (CSV)
 monitoring-file-stem = monitoraggio
 monitoring-no-cases = nessun caso

@@ -98,7 +98,17 @@ async fn figure_records(State(state): State<AppState>, page: PageUser, RawQuery(
     render(FigurePage {
         title: chrome.t("figure-title"),
         what: what(lang, &records.figure),
-        scope: scope(lang, records.region, records.from, records.to),
+        scope: scope(
+            lang,
+            if over_the_period(&records) {
+                "monitoring-period"
+            } else {
+                "monitoring-scope"
+            },
+            records.region,
+            records.from,
+            records.to,
+        ),
         filters: applied,
         counts: counts(lang, &records),
         cases: records.cases.iter().map(CaseRow::of).collect(),
@@ -130,7 +140,7 @@ fn applied_filters(
     organisation: Option<String>,
     records: &FigureRecords,
 ) -> Vec<(String, String)> {
-    if matches!(records.counts, "labs" | "participants") {
+    if over_the_period(records) {
         return Vec::new();
     }
     [
@@ -152,6 +162,13 @@ fn applied_filters(
     .into_iter()
     .filter_map(|(label, value)| Some((lang.t(label), value?)))
     .collect()
+}
+
+/// Whether the figure counts over the period and region alone (labs, ESF+
+/// participants) rather than the cases reported in it with the dashboard's
+/// filters.
+fn over_the_period(records: &FigureRecords) -> bool {
+    matches!(records.counts, "labs" | "participants")
 }
 
 /// The figure in words: where it is shown, its row and its column.

@@ -197,7 +197,7 @@ fn show(
     };
     let date_field = |name: &str, chosen| errors.field(name, &date_filter_value(filters.text(name), chosen));
     let shown = dashboard.as_ref().map(|d| Shown {
-        scope: scope(lang, d.region, d.from, d.to),
+        scope: scope(lang, "monitoring-scope", d.region, d.from, d.to),
         follow: may_trace.then(|| lang.t("figure-follow")),
         panels: panels(lang, d)
             .into_iter()
@@ -243,11 +243,18 @@ fn show(
     )
 }
 
-/// "Lazio, dal 24/11/2025 al 23/11/2026".
-pub(super) fn scope(lang: Lang, region: Option<RegionCode>, from: NaiveDate, to: NaiveDate) -> String {
+/// "Lazio, casi segnalati dal 24/11/2025 al 23/11/2026", in the words of the
+/// message `id`.
+pub(super) fn scope(
+    lang: Lang,
+    id: &str,
+    region: Option<RegionCode>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
     let region = region.map_or_else(|| lang.t("monitoring-network"), |r| r.name().to_owned());
     lang.with_args(
-        "monitoring-scope",
+        id,
         &[
             ("region", region.into()),
             ("from", from.format("%d/%m/%Y").to_string().into()),
