@@ -5,7 +5,8 @@
 //! spread over four years of entries with every step reached by fewer
 //! cases than the one before; then `App::dashboard` is timed for the
 //! region's coordinator over the last twelve months and over the four
-//! years, unfiltered and filtered. The first call loads the server's
+//! years, unfiltered and filtered, and the region's secretariat follows two
+//! figures to the cases behind them. The first call loads the server's
 //! in-memory copy of the milestones; it is timed on its own, and the runs
 //! after it are the figures of a server that is up.
 //!
@@ -21,8 +22,9 @@
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use soleil_app::figures::FigureQuery;
 use soleil_app::monitoring::DashboardQuery;
-use soleil_app::{App, Settings};
+use soleil_app::{App, Page, Settings};
 use soleil_domain::monitoring::epoch_day;
 use soleil_domain::{RegionCode, Role, User, UserId, WorkSector};
 use sqlx::Connection;
@@ -121,12 +123,14 @@ async fn fill(url: &str, postgres: bool, cases: usize) {
     );
 }
 
-fn coordinator() -> User {
+/// A reader of the region: the coordinator reads the dashboard, the
+/// secretariat follows its figures to the cases.
+fn reader(role: Role) -> User {
     User {
         id: UserId::new(),
-        email: "coordinator.laz@bench.soleil.local".into(),
+        email: format!("{role}.laz@bench.soleil.local"),
         display_name: "Bench".into(),
-        role: Role::Coordinator,
+        role,
         organisation_id: None,
         region: Some(RegionCode::Laz),
         active: true,
@@ -134,20 +138,19 @@ fn coordinator() -> User {
     }
 }
 
-async fn time(app: &App, name: &str, query: &DashboardQuery, runs: usize) {
-    let reader = coordinator();
+/// Times `call` `runs` times; it answers how many cases it counted.
+async fn time(name: &str, runs: usize, mut call: impl AsyncFnMut() -> i64) {
     let mut times: Vec<Duration> = Vec::with_capacity(runs);
-    let mut reached = 0;
+    let mut counted = 0;
     for _ in 0..runs {
         let started = Instant::now();
-        let dashboard = app.dashboard(&reader, query).await.unwrap();
+        counted = call().await;
         times.push(started.elapsed());
-        reached = dashboard.funnel[0].reached;
     }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "  {name:<34} {reached:>8} cases  p50 {:>7.1} ms  max {:>7.1} ms",
+        "  {name:<46} {counted:>8} cases  p50 {:>7.1} ms  max {:>7.1} ms",
         ms(times[runs / 2]),
         ms(times[runs - 1])
     );
@@ -162,15 +165,42 @@ async fn bench(url: &str, postgres: bool, cases: usize, runs: usize) {
         to: Some(today),
         ..DashboardQuery::default()
     };
-    time(&app, "first call (loads the copy)", &DashboardQuery::default(), 1).await;
-    time(&app, "last 12 months", &DashboardQuery::default(), runs).await;
-    time(&app, "four years", &four_years, runs).await;
     let filtered = DashboardQuery {
         sector: Some(WorkSector::Agriculture),
         nationality: Some("IN".into()),
         ..four_years.clone()
     };
-    time(&app, "four years, agriculture, India", &filtered, runs).await;
+    let coordinator = reader(Role::Coordinator);
+    let dashboard =
+        async |query: &DashboardQuery| app.dashboard(&coordinator, query).await.unwrap().funnel[0].reached;
+    let twelve_months = DashboardQuery::default();
+    time("first call (loads the copy)", 1, async || {
+        dashboard(&twelve_months).await
+    })
+    .await;
+    time("last 12 months", runs, async || dashboard(&twelve_months).await).await;
+    time("four years", runs, async || dashboard(&four_years).await).await;
+    time("four years, agriculture, India", runs, async || {
+        dashboard(&filtered).await
+    })
+    .await;
+    // A figure followed to its cases: every case of the four years, then
+    // those over the assessment's target, a page of 25 each time.
+    let secretariat = reader(Role::Secretariat);
+    for figure in ["funnel.screened.reached", "timings.assessed.over_target"] {
+        let query = FigureQuery {
+            figure: Some(figure.into()),
+        };
+        time(&format!("cases behind {figure}"), runs, async || {
+            let page = Page::new(0, 25);
+            let records = app
+                .figure_records(&secretariat, &query, &four_years, page)
+                .await
+                .unwrap();
+            records.total
+        })
+        .await;
+    }
     app.close().await;
 }
 

@@ -264,7 +264,10 @@ async fn each_figure_lists_the_cases_it_counts(backend: Backend) {
         .await;
     assert_eq!(status, 200);
     assert!(html.contains(&format!("href=\"/courses/{lab}\"")));
-    assert!(!html.contains("casi segnalati"), "labs are counted over the period itself");
+    assert!(
+        !html.contains("casi segnalati"),
+        "labs are counted over the period itself"
+    );
     let (status, html) = t.page(&browser, "/monitoring/figures?figure=moon").await;
     assert_eq!(status, 422);
     assert!(html.contains("Dato sconosciuto"));
