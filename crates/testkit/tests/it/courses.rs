@@ -73,6 +73,15 @@ async fn a_person_attends_a_lab_completes_it_and_gets_a_certificate(backend: Bac
         .await
         .expect(422);
     assert_eq!(over["error"]["fields"][0]["code"], "attendance_exceeds_session");
+    // The register is a list of lines, not one line.
+    let one_line = json!({ "enrolment_id": enrolment, "minutes": 60 });
+    t.put(
+        &team.service,
+        &format!("/api/v1/sessions/{first}/attendance"),
+        one_line,
+    )
+    .await
+    .expect(400);
 
     // 240 + 179 = 419 minutes: one short of 70% of 600.
     attend(&t, &team.service, &first, &enrolment, 240)

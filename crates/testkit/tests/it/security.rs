@@ -226,6 +226,13 @@ async fn bad_requests_get_clear_errors(backend: Backend) {
     assert_eq!(body["error"]["code"], "invalid_request");
     let wrong_type = raw("/api/v1/persons", "surname=x", "text/plain").await.unwrap();
     assert_eq!(wrong_type.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // An object's fields in an array are not an object: serde would read
+    // them in order.
+    let fields_in_order = t.post(&frontline, "/api/v1/persons", json!(["X", null])).await;
+    assert_eq!(
+        (fields_in_order.status, fields_in_order.error_code()),
+        (StatusCode::BAD_REQUEST, "invalid_request")
+    );
     let bad_enum = t
         .post(
             &frontline,

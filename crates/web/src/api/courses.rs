@@ -12,7 +12,7 @@ use soleil_domain::inclusion::course::{
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::{Body, Failures, PathParams, QueryParams};
+use super::{Body, Failures, ListBody, PathParams, QueryParams};
 use crate::AppState;
 use crate::auth::Api;
 use crate::error::ApiError;
@@ -127,7 +127,7 @@ async fn record_attendance(
     api: Api,
     State(state): State<AppState>,
     PathParams(id): PathParams<SessionId>,
-    Body(lines): Body<Vec<AttendanceLine>>,
+    ListBody(lines): ListBody<AttendanceLine>,
 ) -> Result<Json<Register>, ApiError> {
     api.check(state.app.record_attendance(&api.user, id, &lines).await)
         .map(Json)

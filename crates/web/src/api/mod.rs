@@ -35,6 +35,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 use crate::auth::request_lang;
 use crate::error::ApiError;
+use crate::i18n::Lang;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -144,7 +145,12 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(work_placements::routes())
 }
 
-/// A JSON body; unreadable JSON gets the API's error body, not axum's text.
+/// A JSON object for a body; unreadable JSON gets the API's error body,
+/// not axum's text.
+///
+/// Anything but an object is refused: serde would otherwise read a struct
+/// from an array of its fields in order, so `[null, null]` would pass for
+/// an answer the client never named.
 pub struct Body<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
@@ -152,15 +158,49 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         let lang = request_lang(request.headers());
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(Self(value)),
-            Err(rejection) => {
-                let mut error = ApiError::bad_request(lang, &rejection.body_text());
-                if rejection.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
-                    error.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
-                }
-                Err(error)
+        let value = json_body(request, state, lang).await?;
+        if !value.is_object() {
+            return Err(ApiError::bad_request(lang, "Expected a JSON object."));
+        }
+        serde_json::from_value(value)
+            .map(Self)
+            .map_err(|error| ApiError::bad_request(lang, &error.to_string()))
+    }
+}
+
+/// A JSON array for a body: a list of lines, each read as `T`.
+pub struct ListBody<T>(pub Vec<T>);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ListBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let lang = request_lang(request.headers());
+        let value = json_body(request, state, lang).await?;
+        if !value.is_array() {
+            return Err(ApiError::bad_request(lang, "Expected a JSON array."));
+        }
+        serde_json::from_value(value)
+            .map(Self)
+            .map_err(|error| ApiError::bad_request(lang, &error.to_string()))
+    }
+}
+
+/// The request's body as JSON, refused with the API's error body when it is
+/// not JSON (415 without a JSON content type).
+async fn json_body<S: Send + Sync>(
+    request: Request,
+    state: &S,
+    lang: Lang,
+) -> Result<serde_json::Value, ApiError> {
+    match axum::Json::<serde_json::Value>::from_request(request, state).await {
+        Ok(axum::Json(value)) => Ok(value),
+        Err(rejection) => {
+            let mut error = ApiError::bad_request(lang, &rejection.body_text());
+            if rejection.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
+                error.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
             }
+            Err(error)
         }
     }
 }
