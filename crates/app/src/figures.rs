@@ -192,11 +192,10 @@ impl App {
     ) -> AppResult<FigureRecords> {
         authorize(actor, Operation::TraceFigures)?;
         let text = query.figure.as_deref().unwrap_or_default().trim();
-        let figure = if text.is_empty() {
+        if text.is_empty() {
             return Err(Invalid::single("figure", "required").into());
-        } else {
-            Figure::parse(text).ok_or_else(|| Invalid::single("figure", "unknown_figure"))?
-        };
+        }
+        let figure = Figure::parse(text).ok_or_else(|| Invalid::single("figure", "unknown_figure"))?;
         let region = statistics_region(actor, dashboard.region)?;
         let filter = match figure {
             // The reports count over the region and the period only.
@@ -209,51 +208,78 @@ impl App {
             .cohort(region)?,
             _ => dashboard.cohort(region)?,
         };
-        let mut records = FigureRecords {
+        let (total, cases, labs) = match &figure {
+            Figure::Labs(sectors) => {
+                let (total, labs) = self.labs_behind(&filter, sectors, page).await?;
+                (total, Vec::new(), labs)
+            }
+            _ => {
+                let (total, cases) = self.cases_page(actor, &figure, &filter, page).await?;
+                (total, cases, Vec::new())
+            }
+        };
+        let detail = format!(
+            "records behind {text}: {} cases, {} labs, page {}",
+            cases.len(),
+            labs.len(),
+            page.number + 1
+        );
+        self.audit_read(actor, "case", None, region, Some(detail)).await?;
+        Ok(FigureRecords {
             figure: text.to_owned(),
             region,
             from: filter.from,
             to: filter.to,
             counts: figure.counts(),
-            total: 0,
+            total,
             page: page.number + 1,
             per_page: page.size,
-            cases: Vec::new(),
-            labs: Vec::new(),
-        };
+            cases,
+            labs,
+        })
+    }
+
+    /// How many labs of these sectors ran in the period, and the page's.
+    async fn labs_behind(
+        &self,
+        filter: &CohortFilter,
+        sectors: &[String],
+        page: Page,
+    ) -> AppResult<(i64, Vec<Course>)> {
         let mut handle = self.store.handle().await?;
-        let shown = if let Figure::Labs(sectors) = &figure {
-            let labs = monitoring::running_labs_of(handle.conn(), &filter, sectors).await?;
-            records.total = count(labs.len());
-            let mut shown = Vec::new();
-            for id in page_of(&labs, page) {
-                shown.extend(courses::course(handle.conn(), *id).await?);
-            }
-            records.labs = shown;
-            format!("{} labs", records.labs.len())
-        } else {
-            let cases = self.cases_behind(&mut handle, &figure, &filter).await?;
-            drop(handle);
-            records.total = count(cases.len());
-            let page_filter = CaseFilter {
-                ids: page_of(&cases, page).to_vec(),
-                ..CaseFilter::default()
-            };
-            if !page_filter.ids.is_empty() {
-                let scope = policy::scope(actor);
-                let mut handle = self.store.handle().await?;
-                let (mut listed, _) =
-                    soleil_store::cases::list(handle.conn(), scope, &page_filter, Page::new(0, page.size))
-                        .await?;
-                // In the figure's order: the latest to enter the chain first.
-                listed.sort_by_key(|summary| page_filter.ids.iter().position(|id| *id == summary.case.id));
-                records.cases = listed;
-            }
-            format!("{} cases", records.cases.len())
+        let labs = monitoring::running_labs_of(handle.conn(), filter, sectors).await?;
+        let mut shown = Vec::new();
+        for id in page_of(&labs, page) {
+            shown.extend(courses::course(handle.conn(), *id).await?);
+        }
+        Ok((count(labs.len()), shown))
+    }
+
+    /// How many cases are behind a figure, and the page's, read through the
+    /// caller's scope in the figure's order.
+    async fn cases_page(
+        &self,
+        actor: &User,
+        figure: &Figure,
+        filter: &CohortFilter,
+        page: Page,
+    ) -> AppResult<(i64, Vec<CaseSummary>)> {
+        let mut handle = self.store.handle().await?;
+        let cases = self.cases_behind(&mut handle, figure, filter).await?;
+        let ids = page_of(&cases, page).to_vec();
+        if ids.is_empty() {
+            return Ok((count(cases.len()), Vec::new()));
+        }
+        let page_filter = CaseFilter {
+            ids,
+            ..CaseFilter::default()
         };
-        let detail = format!("records behind {text}: {shown}, page {}", page.number + 1);
-        self.audit_read(actor, "case", None, region, Some(detail)).await?;
-        Ok(records)
+        let scope = policy::scope(actor);
+        let (mut listed, _) =
+            soleil_store::cases::list(handle.conn(), scope, &page_filter, Page::new(0, page.size)).await?;
+        // In the figure's order: the latest to enter the chain first.
+        listed.sort_by_key(|summary| page_filter.ids.iter().position(|id| *id == summary.case.id));
+        Ok((count(cases.len()), listed))
     }
 
     /// Every case behind a figure, the latest to enter the chain first.
