@@ -1,7 +1,7 @@
 //! Monitoring: the day each case reached each step of the referral chain
 //! (table `case_milestones`), kept here as the case's timeline grows, and the
-//! counts the dashboards read from it. Counts only: no row here names a
-//! person.
+//! counts the dashboards read from it, with the ids of the cases behind
+//! each count. No row here names a person.
 
 use chrono::NaiveDate;
 use soleil_domain::monitoring::{AgeBand, Step, epoch_day, from_epoch_day};

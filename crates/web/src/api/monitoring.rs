@@ -1,4 +1,5 @@
-//! The referral chain measured: counts and times, never a person.
+//! The referral chain measured: counts and times; for the region's
+//! secretariat, the cases behind a figure.
 
 use axum::Json;
 use axum::extract::State;
