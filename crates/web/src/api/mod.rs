@@ -35,7 +35,6 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 use crate::auth::request_lang;
 use crate::error::ApiError;
-use crate::i18n::Lang;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -157,14 +156,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let lang = request_lang(request.headers());
-        let value = json_body(request, state, lang).await?;
-        if !value.is_object() {
-            return Err(ApiError::bad_request(lang, "Expected a JSON object."));
-        }
-        serde_json::from_value(value)
-            .map(Self)
-            .map_err(|error| ApiError::bad_request(lang, &error.to_string()))
+        json_of(request, state, Shape::Object).await.map(Self)
     }
 }
 
@@ -175,34 +167,43 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ListBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let lang = request_lang(request.headers());
-        let value = json_body(request, state, lang).await?;
-        if !value.is_array() {
-            return Err(ApiError::bad_request(lang, "Expected a JSON array."));
-        }
-        serde_json::from_value(value)
-            .map(Self)
-            .map_err(|error| ApiError::bad_request(lang, &error.to_string()))
+        json_of(request, state, Shape::Array).await.map(Self)
     }
 }
 
-/// The request's body as JSON, refused with the API's error body when it is
-/// not JSON (415 without a JSON content type).
-async fn json_body<S: Send + Sync>(
+/// What a JSON body must be.
+#[derive(Clone, Copy)]
+enum Shape {
+    Object,
+    Array,
+}
+
+/// The request's body read as `T`, refused with the API's error body when
+/// it is not JSON (415 without a JSON content type) or not of `shape`.
+async fn json_of<S: Send + Sync, T: DeserializeOwned>(
     request: Request,
     state: &S,
-    lang: Lang,
-) -> Result<serde_json::Value, ApiError> {
-    match axum::Json::<serde_json::Value>::from_request(request, state).await {
-        Ok(axum::Json(value)) => Ok(value),
+    shape: Shape,
+) -> Result<T, ApiError> {
+    let lang = request_lang(request.headers());
+    let value = match axum::Json::<serde_json::Value>::from_request(request, state).await {
+        Ok(axum::Json(value)) => value,
         Err(rejection) => {
             let mut error = ApiError::bad_request(lang, &rejection.body_text());
             if rejection.status() == StatusCode::UNSUPPORTED_MEDIA_TYPE {
                 error.status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
             }
-            Err(error)
+            return Err(error);
         }
+    };
+    let (fits, expected) = match shape {
+        Shape::Object => (value.is_object(), "Expected a JSON object."),
+        Shape::Array => (value.is_array(), "Expected a JSON array."),
+    };
+    if !fits {
+        return Err(ApiError::bad_request(lang, expected));
     }
+    serde_json::from_value(value).map_err(|error| ApiError::bad_request(lang, &error.to_string()))
 }
 
 /// Path parameters, with the API's error body when they do not parse.
