@@ -259,6 +259,26 @@ async fn each_figure_lists_the_cases_it_counts(backend: Backend) {
         html.contains("Settore di lavoro") && html.contains("Nessun risultato."),
         "the filters are named"
     );
+    // The reporting organisation is named too.
+    let reporter = team
+        .frontline
+        .user
+        .organisation_id
+        .expect("the frontline's organisation");
+    let organisation = t
+        .get(&team.secretariat, &format!("/api/v1/organisations/{reporter}"))
+        .await
+        .expect(200);
+    let (status, html) = t
+        .page(
+            &browser,
+            &format!("/monitoring/figures?figure=funnel.screened.reached&organisation={reporter}"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let name = organisation["name"].as_str().unwrap();
+    assert!(html.contains("Ente segnalante") && html.contains(name), "{name}");
+    assert!(html.contains("3 casi dietro il dato."));
     let (status, html) = t
         .page(&browser, "/monitoring/figures?figure=labs.welding.labs")
         .await;

@@ -21,7 +21,7 @@ use super::time::filters;
 use crate::AppState;
 use crate::auth::PageUser;
 use crate::i18n::Lang;
-use crate::pages::form::{FormData, list_chrome, organisations};
+use crate::pages::form::{FormData, list_chrome};
 use crate::pages::{Chrome, error_page, render};
 
 pub fn routes() -> Router<AppState> {
@@ -79,13 +79,9 @@ async fn figure_records(State(state): State<AppState>, page: PageUser, RawQuery(
         Err(error) => return error_page(chrome, error),
     };
     let lang = chrome.lang;
-    let organisation = match (dashboard.organisation, records.region) {
-        (Some(id), Some(region)) => organisations(&state, &page.user, region)
-            .await
-            .into_iter()
-            .find(|o| o.id == id)
-            .map(|o| o.name),
-        _ => None,
+    let organisation = match dashboard.organisation {
+        Some(id) => state.app.organisation(&page.user, id).await.ok().map(|o| o.name),
+        None => None,
     };
     let applied = applied_filters(lang, &dashboard, organisation, &records);
     // The ESF+ indicators are on the reports; every other figure is on the dashboard.
