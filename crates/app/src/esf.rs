@@ -8,10 +8,10 @@ use soleil_domain::{AuditAction, CaseId, RegionCode, User};
 use soleil_store::esf as store;
 
 use crate::audit::{Subject, record};
-use crate::cases::{case_acted_for, visible_case};
+use crate::cases::case_acted_for;
 use crate::reports::ReportQuery;
 use crate::statistics::statistics_region;
-use crate::{App, AppResult, Operation, authorize, policy};
+use crate::{App, AppResult, Operation, authorize};
 
 /// The common indicators of a region (or the network) for a period.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
@@ -25,12 +25,15 @@ pub struct EsfReport {
 }
 
 impl App {
-    /// A case's ESF+ answers (none recorded: every field empty). Reading
-    /// them is audited: some are special categories of personal data.
+    /// A case's ESF+ answers (none recorded: every field empty), for those
+    /// who act for the case — its manager and the region's secretariat, as
+    /// for recording them; another case manager on its team does not read
+    /// them. Reading them is audited: some are special categories of
+    /// personal data.
     pub async fn participant(&self, actor: &User, case: CaseId) -> AppResult<ParticipantInput> {
         authorize(actor, Operation::RecordParticipantData)?;
         let mut tx = self.store.begin().await?;
-        let case = visible_case(&mut tx, policy::scope(actor), case).await?;
+        let case = case_acted_for(&mut tx, actor, case).await?;
         let answers = store::answers(tx.conn(), case.id).await?.unwrap_or_default();
         let subject = Subject::new("esf_participant", case.id, case.region);
         record(&mut tx, actor, AuditAction::Read, subject, None).await?;

@@ -135,8 +135,20 @@ async fn the_esf_indicators_count_each_participant_as_recorded(backend: Backend)
         refused["error"]["fields"][0]["code"],
         "improved_needs_employed_at_entry"
     );
-    // Those who do not act for the case neither read nor record.
+    // Those who do not act for the case neither read nor record: not the
+    // frontline, nor another case manager on its team.
     t.get(&team.frontline, &format!("/api/v1/cases/{a}/participant"))
+        .await
+        .expect(403);
+    let colleague = t.user(Role::CaseManager, RegionCode::Laz, "esf-team").await;
+    t.post(
+        &team.secretariat,
+        &format!("/api/v1/cases/{a}/team"),
+        json!({ "user_id": colleague.user.id }),
+    )
+    .await
+    .expect(200);
+    t.get(&colleague, &format!("/api/v1/cases/{a}/participant"))
         .await
         .expect(403);
     let other_region = t.user(Role::Secretariat, RegionCode::Tos, "esf-other").await;
