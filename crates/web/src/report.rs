@@ -67,22 +67,32 @@ pub trait Report: serde::Serialize {
         None
     }
 
-    /// The table, with a caption naming the region and the period.
+    /// What the caption adds after the region and the period, if anything.
+    fn note(&self, _lang: Lang) -> Option<String> {
+        None
+    }
+
+    /// The table, with a caption naming the region and the period (and the
+    /// report's note).
     fn table(&self, lang: Lang) -> Table {
         let (from, to) = self.period();
         let region = self
             .region()
             .map_or_else(|| lang.t("monitoring-network"), |r| r.name().to_owned());
         let (headings, rows) = self.headings_and_rows(lang);
+        let caption = lang.with_args(
+            &format!("reports-{}-caption", Self::ID),
+            &[
+                ("region", region.into()),
+                ("from", from.format("%d/%m/%Y").to_string().into()),
+                ("to", to.format("%d/%m/%Y").to_string().into()),
+            ],
+        );
         Table {
-            caption: lang.with_args(
-                &format!("reports-{}-caption", Self::ID),
-                &[
-                    ("region", region.into()),
-                    ("from", from.format("%d/%m/%Y").to_string().into()),
-                    ("to", to.format("%d/%m/%Y").to_string().into()),
-                ],
-            ),
+            caption: match self.note(lang) {
+                Some(note) => format!("{caption}. {note}"),
+                None => caption,
+            },
             headings,
             rows,
         }
@@ -289,6 +299,27 @@ impl Report for ResearchExport {
             .collect();
         (headings, rows)
     }
+
+    /// What was done to make it k-anonymous: a sheet says it above the rows.
+    fn note(&self, lang: Lang) -> Option<String> {
+        let a = &self.anonymisation;
+        let steps: Vec<String> = self
+            .quasi_identifiers
+            .iter()
+            .zip(&a.steps)
+            .map(|(name, step)| format!("{name} {step}"))
+            .collect();
+        Some(lang.with_args(
+            "reports-research-note",
+            &[
+                ("k", a.k.into()),
+                ("rows", self.rows.len().into()),
+                ("records", a.records.into()),
+                ("suppressed", a.suppressed.into()),
+                ("steps", steps.join(", ").into()),
+            ],
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -340,6 +371,34 @@ mod tests {
             file(Lang::En, &report(), Format::Xlsx)
                 .unwrap()
                 .starts_with(b"PK")
+        );
+    }
+
+    #[test]
+    fn the_research_sheet_says_what_was_suppressed() {
+        let export = ResearchExport {
+            region: Some(RegionCode::Laz),
+            from: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            to: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            quasi_identifiers: vec!["age_band", "entry_month"],
+            attributes: Vec::new(),
+            anonymisation: soleil_domain::research::Anonymisation {
+                k: 5,
+                steps: vec![0, 2],
+                records: 12,
+                suppressed: 2,
+            },
+            rows: Vec::new(),
+        };
+        let caption = export.table(Lang::It).caption;
+        assert!(
+            caption.starts_with("Dati per la valutazione d'impatto: Lazio"),
+            "{caption}"
+        );
+        assert!(
+            caption.contains("k = 5: 0 persone esportate su 12, 2 tolte")
+                && caption.contains("age_band 0, entry_month 2"),
+            "{caption}"
         );
     }
 }

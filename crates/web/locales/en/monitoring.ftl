@@ -206,6 +206,7 @@ done-participant-recorded = Participant data saved.
 esf-consent = Consent
 esf-field-research_consent = Agrees to the use of their data, pseudonymised, for the project's impact evaluation
 reports-research-caption = Impact-evaluation data: { $region }, from { $from } to { $to }
+reports-research-note = k = { $k }: { $rows } of { $records } persons exported, { $suppressed } left out as members of groups smaller than k; generalisation level (0 = as recorded): { $steps }
 reports-research-sheet = Impact evaluation
 reports-research-file-stem = impact-evaluation
 error-k_out_of_range = Give a k between 2 and 100.

@@ -206,6 +206,7 @@ done-participant-recorded = Dati del partecipante salvati.
 esf-consent = Consenso
 esf-field-research_consent = Acconsente all'uso dei suoi dati, resi anonimi, per la valutazione d'impatto del progetto
 reports-research-caption = Dati per la valutazione d'impatto: { $region }, dal { $from } al { $to }
+reports-research-note = k = { $k }: { $rows } persone esportate su { $records }, { $suppressed } tolte perché in gruppi più piccoli di k; livello di generalizzazione (0 = come registrato): { $steps }
 reports-research-sheet = Valutazione d'impatto
 reports-research-file-stem = valutazione-impatto
 error-k_out_of_range = Indicare un valore di k tra 2 e 100.
