@@ -168,7 +168,9 @@ pub struct ResearchCase {
 }
 
 /// The cases that entered the chain in `from..=to` (in a region, or all)
-/// whose person consented to research use, oldest first.
+/// whose person consented to research use, oldest first. A refusal recorded
+/// on any of the person's cases leaves the person out: consent is asked
+/// again on each case, and a later "no" withdraws an earlier "yes".
 pub async fn research_cases(
     conn: Conn<'_>,
     region: Option<RegionCode>,
@@ -177,6 +179,11 @@ pub async fn research_cases(
 ) -> Result<Vec<ResearchCase>> {
     let mut w = Where::default();
     w.and_raw("e.research_consent = TRUE".into());
+    w.and_raw(
+        "NOT EXISTS (SELECT 1 FROM cases other JOIN esf_participants refused ON refused.case_id = other.id
+                     WHERE other.person_id = c.person_id AND refused.research_consent = FALSE)"
+            .into(),
+    );
     w.and("m.screened_on >= {}", Value::Int(epoch_day(from).into()));
     w.and("m.screened_on <= {}", Value::Int(epoch_day(to).into()));
     if let Some(region) = region {

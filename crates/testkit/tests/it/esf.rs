@@ -294,6 +294,37 @@ async fn the_research_export_is_k_anonymous_and_only_of_those_who_consented(back
         let case = participant(&t, &team, n, "male", "IN", 35).await;
         record(&t, &team.secretariat, &case, json!({ "research_consent": false })).await;
     }
+    // One more consented on a first case, then refused on a second one:
+    // the later "no" withdraws the "yes".
+    let first = participant(&t, &team, 9, "male", "IN", 35).await;
+    record(&t, &team.secretariat, &first, json!({ "research_consent": true })).await;
+    t.post(
+        &team.secretariat,
+        &format!("/api/v1/cases/{first}/transitions"),
+        json!({ "to": "closed", "closing_reason": "transferred", "note": "Preso in carico altrove" }),
+    )
+    .await
+    .expect(200);
+    let file = t
+        .get(&team.secretariat, &format!("/api/v1/cases/{first}"))
+        .await
+        .expect(200);
+    let mut again = contact("Partecipante9", true)["screening"].clone();
+    again["person_id"] = file["person"]["id"].clone();
+    again["send"] = json!(true);
+    let again = t
+        .post(&team.secretariat, "/api/v1/screenings", again)
+        .await
+        .expect(201);
+    let second = again["case_id"].as_str().expect("a new case").to_owned();
+    assert_ne!(second, first);
+    record(
+        &t,
+        &team.secretariat,
+        &second,
+        json!({ "research_consent": false }),
+    )
+    .await;
     let coordinator = t.user(Role::Coordinator, RegionCode::Laz, "research").await;
     let period = format!("from={}&to={}", today() - Duration::days(30), today());
     let export = t
