@@ -455,9 +455,9 @@ pub struct TargetsInput {
 #[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct TargetInput {
     pub step: Step,
-    /// 1 to 3650.
+    /// 1 to 3650; null to go back to SOLEIL's default.
     #[schema(minimum = 1, maximum = 3650)]
-    pub days: i32,
+    pub days: Option<i32>,
 }
 
 /// Which region's targets: admins and network coordinators name it.
@@ -504,7 +504,7 @@ impl App {
         for (i, target) in input.targets.iter().enumerate() {
             if target.step == Step::Screened {
                 invalid.add(&format!("targets[{i}].step"), "no_target_for_step");
-            } else if !Targets::RANGE.contains(&target.days) {
+            } else if target.days.is_some_and(|days| !Targets::RANGE.contains(&days)) {
                 invalid.add(&format!("targets[{i}].days"), "target_out_of_range");
             }
         }
@@ -512,12 +512,20 @@ impl App {
         let mut tx = self.store.begin().await?;
         let now = crate::clock::now();
         for target in &input.targets {
-            monitoring::set_step_target(tx.conn(), region, target.step, target.days, actor.id, now).await?;
+            match target.days {
+                Some(days) => {
+                    monitoring::set_step_target(tx.conn(), region, target.step, days, actor.id, now).await?;
+                }
+                None => monitoring::clear_step_target(tx.conn(), region, target.step).await?,
+            }
         }
         let detail = input
             .targets
             .iter()
-            .map(|t| format!("{} {} days", t.step.as_str(), t.days))
+            .map(|t| match t.days {
+                Some(days) => format!("{} {days} days", t.step.as_str()),
+                None => format!("{} default", t.step.as_str()),
+            })
             .collect::<Vec<_>>()
             .join(", ");
         let subject = crate::audit::Subject::new("step_targets", region.as_str(), region);

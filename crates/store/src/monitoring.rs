@@ -474,6 +474,13 @@ pub async fn step_targets(conn: Conn<'_>) -> Result<Vec<(RegionCode, Step, i32)>
     )
 }
 
+/// Takes a region's target for a step back to the default.
+pub async fn clear_step_target(conn: Conn<'_>, region: RegionCode, step: Step) -> Result<()> {
+    on!(conn, c => sqlx::query("DELETE FROM step_targets WHERE region = $1 AND step = $2")
+        .bind(region).bind(step).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
 /// Sets a region's target for a step.
 pub async fn set_step_target(
     conn: Conn<'_>,

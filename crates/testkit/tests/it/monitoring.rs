@@ -360,4 +360,22 @@ async fn the_dashboard_counts_each_case_at_the_step_it_reached(backend: Backend)
         ),
         (Some(5), Some(90))
     );
+    // A field emptied goes back to the default, as the page says.
+    let (status, _, _) = t
+        .post_form(
+            &coordinator_browser,
+            "/monitoring/targets",
+            &[("csrf", &token), ("days-assessed", ""), ("days-outcome", "90")],
+        )
+        .await;
+    assert_eq!(status, 303);
+    let saved = t.get(&lazio, "/api/v1/monitoring/targets").await.expect(200);
+    assert_eq!(saved["targets"][0]["days"].as_i64(), Some(7));
+    // Through the API: null.
+    let back = json!({ "targets": [{ "step": "outcome", "days": null }] });
+    let saved = t
+        .put(&lazio, "/api/v1/monitoring/targets", back)
+        .await
+        .expect(200);
+    assert_eq!(saved["targets"][4]["days"].as_i64(), Some(180));
 }

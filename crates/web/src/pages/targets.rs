@@ -108,7 +108,9 @@ fn field_name(step: Step) -> String {
     format!("days-{}", step.as_str())
 }
 
-/// The form as posted: a whole number of days for each step filled in.
+/// The form as posted: a whole number of days for each step, or none to
+/// go back to the default (the form shows every target set, so a field
+/// left empty was emptied).
 fn targets_input(form: &FormData) -> Result<TargetsInput, Invalid> {
     let mut invalid = Invalid::new();
     let mut targets = Vec::new();
@@ -116,11 +118,15 @@ fn targets_input(form: &FormData) -> Result<TargetsInput, Invalid> {
         let name = field_name(step);
         let typed = form.get(&name).trim();
         if typed.is_empty() {
+            targets.push(TargetInput { step, days: None });
             continue;
         }
         match typed.parse::<i32>() {
             Ok(days) if soleil_domain::monitoring::Targets::RANGE.contains(&days) => {
-                targets.push(TargetInput { step, days });
+                targets.push(TargetInput {
+                    step,
+                    days: Some(days),
+                });
             }
             _ => invalid.add(&name, "target_out_of_range"),
         }
